@@ -1,0 +1,30 @@
+// Bundles every front (CLI, language server, VS Code client, benchmarks) with esbuild.
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: true,
+  logLevel: "warning",
+  // jsonc-parser's UMD build hides its requires from the bundler; take the ES module build.
+  mainFields: ["module", "main"],
+};
+
+const entries = [
+  { in: "server/src/cli/main.ts", out: "dist/cli.js" },
+  { in: "server/src/lsp/main.ts", out: "dist/server.js" },
+  { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
+  { in: "bench/main.ts", out: "dist/bench.js" },
+];
+
+const minify = process.argv.includes("--minify");
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], minify }),
+    ),
+);

@@ -1,0 +1,219 @@
+// The `tasktable` command line: check, fmt, export, rules. The same core as the editor.
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
+import {
+  RULES,
+  analyze,
+  buildModel,
+  format,
+  modelToJson,
+  parse,
+  type Finding,
+  type Locale,
+  type Severity,
+} from "../core/index.js";
+import { LineIndex } from "../core/text.js";
+import { ConfigFiles } from "../host/config-files.js";
+import { collectFiles } from "./files.js";
+import { formatGithub, formatSarif, formatText, toJsonFindings, type FileResult } from "./report.js";
+
+const VERSION = "0.1.0";
+
+const USAGE = `tasktable ${VERSION}: check, format and export task decomposition tables (任务分解表)
+
+Usage:
+  tasktable check <files or folders…> [--format text|json|sarif|github] [--config FILE]
+                  [--min-severity error|warning|info|hint] [--locale zh-CN|en]
+  tasktable fmt <files or folders…> [--check] [--config FILE]
+  tasktable export <file> --to json [-o FILE] [--config FILE]
+  tasktable rules [--locale zh-CN|en]
+
+check exits 0 when no finding is at error level, 1 when one is, 2 on usage or I/O errors.
+fmt --check exits 1 when a file is not formatted, and changes nothing.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(["--format", "--config", "--to", "-o", "--output", "--min-severity", "--locale"]);
+
+function parseArgs(argv: string[]): Options {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("-") && a !== "-") {
+      const eq = a.indexOf("=");
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (VALUE_FLAGS.has(name)) {
+        const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
+        if (v === undefined) throw new UsageError(`${name} needs a value`);
+        flags.set(name, v);
+      } else if (["--check", "--help", "-h", "--version", "--no-color", "--color"].includes(name)) flags.set(name, true);
+      else throw new UsageError(`unknown option ${a}`);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function flag(o: Options, name: string): string | undefined {
+  const v = o.flags.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+function oneOf<T extends string>(name: string, v: string | undefined, allowed: readonly T[], dflt: T): T {
+  if (v === undefined) return dflt;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${name} must be one of ${allowed.join(", ")}`);
+  return v as T;
+}
+
+function readText(file: string): string {
+  const t = readFileSync(file, "utf8");
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+}
+
+function localeFrom(o: Options): Locale | undefined {
+  const v = flag(o, "--locale");
+  if (v !== undefined) return oneOf("--locale", v, ["zh-CN", "en"] as const, "zh-CN");
+  const env = process.env.TASKTABLE_LOCALE;
+  return env === "en" || env === "zh-CN" ? env : undefined;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const write = (s: string) => io.out.write(s);
+  const warn = (s: string) => io.err.write(s);
+  try {
+    const o = parseArgs(argv);
+    const [cmd, ...rest] = o.positional;
+    if (o.flags.has("--version")) {
+      write(VERSION + "\n");
+      return 0;
+    }
+    if (!cmd || o.flags.has("--help") || o.flags.has("-h") || cmd === "help") {
+      write(USAGE);
+      return cmd || o.flags.size ? 0 : 2;
+    }
+    const locale = localeFrom(o);
+    const configs = new ConfigFiles(flag(o, "--config"), locale);
+    const flushConfigProblems = () => {
+      for (const p of configs.problems.splice(0)) warn(`${relative(process.cwd(), p.file) || p.file}:${p.line}:${p.column}: tasktable.json: ${p.message}\n`);
+    };
+    switch (cmd) {
+      case "check": {
+        const fmt = oneOf("--format", flag(o, "--format"), ["text", "json", "sarif", "github"] as const, "text");
+        const min = oneOf("--min-severity", flag(o, "--min-severity"), ["error", "warning", "info", "hint"] as const, "info");
+        if (rest.length === 0) throw new UsageError("check needs files or folders");
+        const { files, missing } = collectFiles(rest);
+        for (const m of missing) warn(`tasktable: no such file or folder: ${m}\n`);
+        const results: FileResult[] = [];
+        let errors = 0;
+        let ioFailed = missing.length > 0;
+        let shownLocale: Locale = locale ?? "zh-CN";
+        for (const file of files) {
+          let text: string;
+          try {
+            text = readText(file);
+          } catch (e) {
+            warn(`tasktable: cannot read ${file}: ${(e as Error).message}\n`);
+            ioFailed = true;
+            continue;
+          }
+          const settings = configs.settingsFor(file);
+          shownLocale = settings.locale;
+          const { findings } = analyze(text, settings);
+          const shown: Finding[] = findings.filter((f) => RANK[f.severity] <= RANK[min]);
+          errors += findings.filter((f) => f.severity === "error").length;
+          results.push({ file: relative(process.cwd(), file) || file, text, lines: new LineIndex(text), findings: shown });
+        }
+        flushConfigProblems();
+        if (fmt === "json") write(JSON.stringify(toJsonFindings(results), null, 2) + "\n");
+        else if (fmt === "sarif") write(formatSarif(results, VERSION, shownLocale));
+        else if (fmt === "github") write(formatGithub(results));
+        else {
+          const color = o.flags.has("--color") || (!o.flags.has("--no-color") && (io.out as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR);
+          write(formatText(results, color, shownLocale));
+        }
+        if (ioFailed) return 2;
+        return errors > 0 ? 1 : 0;
+      }
+      case "fmt": {
+        if (rest.length === 0) throw new UsageError("fmt needs files or folders");
+        const { files, missing } = collectFiles(rest);
+        for (const m of missing) warn(`tasktable: no such file or folder: ${m}\n`);
+        const checkOnly = o.flags.has("--check");
+        let unformatted = 0;
+        for (const file of files) {
+          let raw: string;
+          try {
+            raw = readFileSync(file, "utf8");
+          } catch (e) {
+            warn(`tasktable: cannot read ${file}: ${(e as Error).message}\n`);
+            return 2;
+          }
+          const bom = raw.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+          const text = bom ? raw.slice(1) : raw;
+          const settings = configs.settingsFor(file);
+          const out = format(parse(text, { labels: settings.labels }), { labels: settings.format.labels });
+          if (out === text) continue;
+          unformatted++;
+          const shown = relative(process.cwd(), file) || file;
+          if (checkOnly) write(`${shown}\n`);
+          else {
+            writeFileSync(file, bom + out);
+            write(`formatted ${shown}\n`);
+          }
+        }
+        flushConfigProblems();
+        if (missing.length) return 2;
+        return checkOnly && unformatted > 0 ? 1 : 0;
+      }
+      case "export": {
+        const to = oneOf("--to", flag(o, "--to"), ["json"] as const, "json");
+        if (rest.length !== 1) throw new UsageError("export needs exactly one file");
+        const file = rest[0];
+        let text: string;
+        try {
+          text = readText(file);
+        } catch (e) {
+          warn(`tasktable: cannot read ${file}: ${(e as Error).message}\n`);
+          return 2;
+        }
+        const settings = configs.settingsFor(file);
+        flushConfigProblems();
+        const model = buildModel(parse(text, { labels: settings.labels }), settings);
+        const body = to === "json" ? JSON.stringify(modelToJson(model), null, 2) + "\n" : "";
+        const outFile = flag(o, "-o") ?? flag(o, "--output");
+        if (outFile) writeFileSync(outFile, body);
+        else write(body);
+        return 0;
+      }
+      case "rules": {
+        const loc = locale ?? "zh-CN";
+        for (const r of RULES) {
+          write(`${r.code}  ${r.name.padEnd(22)} ${r.severity.padEnd(8)} ${loc === "en" ? r.description.en : r.description.zh}\n`);
+        }
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command ${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      warn(`tasktable: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    warn(`tasktable: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}

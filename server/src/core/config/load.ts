@@ -1,0 +1,90 @@
+// Config text -> Config, never throwing. A bad value is reported where it was written and
+// dropped, so its default applies; a file that is not JSON at all gives the defaults.
+
+import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node } from "jsonc-parser";
+import type { z } from "zod";
+import { configSchema, unitFileSchema, type Config, type UnitEntryInput } from "./schema.js";
+
+export interface ConfigProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+const DROP = Symbol("drop");
+
+export function parseConfig(text: string): { config: Config; problems: ConfigProblem[]; ok: boolean } {
+  const r = validate(text, configSchema);
+  return { config: (r.value ?? {}) as Config, problems: r.problems, ok: r.syntaxOk };
+}
+
+export function parseUnitFile(text: string): { units: UnitEntryInput[]; problems: ConfigProblem[] } {
+  const r = validate(text, unitFileSchema);
+  const v = r.value as UnitEntryInput[] | { units: UnitEntryInput[] } | undefined;
+  return { units: v ? (Array.isArray(v) ? v : v.units) : [], problems: r.problems };
+}
+
+function validate(text: string, schema: z.ZodType): { value: unknown; problems: ConfigProblem[]; syntaxOk: boolean } {
+  const problems: ConfigProblem[] = [];
+  const errors: ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
+  let value: unknown = parseJsonc(body, errors, { allowTrailingComma: true });
+  for (const e of errors) {
+    problems.push({ message: `JSON: ${printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + Math.max(1, e.length) });
+  }
+  if (errors.length) return { value: undefined, problems, syntaxOk: false };
+  const root = parseTree(body);
+  for (let round = 0; round < 50; round++) {
+    const r = schema.safeParse(value);
+    if (r.success) return { value: r.data, problems, syntaxOk: true };
+    for (const issue of r.error.issues) {
+      const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)) as (string | number)[];
+      if (issue.code === "unrecognized_keys") {
+        for (const k of issue.keys) {
+          const node = root ? findNodeAtLocation(root, [...path, k]) : undefined;
+          problems.push({ message: `${fmtPath([...path, k])}: unknown key`, ...at(node?.parent ?? node, body) });
+          value = mark(value, [...path, k]);
+        }
+        continue;
+      }
+      const node = root ? findNodeAtLocation(root, path) : undefined;
+      problems.push({ message: `${fmtPath(path)}: ${issue.message}; the default applies`, ...at(node, body) });
+      value = path.length === 0 ? {} : mark(value, path);
+    }
+    value = sweep(value);
+  }
+  return { value: {}, problems, syntaxOk: true };
+}
+
+function fmtPath(path: (string | number)[]): string {
+  return path.length ? path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replace(/\.\[/g, "[") : "(config)";
+}
+
+function at(node: Node | undefined, text: string): { start: number; end: number } {
+  if (!node) return { start: 0, end: Math.min(1, text.length) };
+  if (node.type === "property" && node.children?.[0]) return { start: node.children[0].offset, end: node.children[0].offset + node.children[0].length };
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** Marks the value at a path for removal (array items are swept out afterwards). */
+function mark(value: unknown, path: (string | number)[]): unknown {
+  if (path.length === 0) return value;
+  let cur = value as Record<string | number, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = cur?.[path[i]];
+    if (next === null || typeof next !== "object") return value;
+    cur = next as Record<string | number, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (Array.isArray(cur)) cur[last as number] = DROP;
+  else if (cur && typeof cur === "object") delete cur[last];
+  return value;
+}
+
+function sweep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== DROP).map(sweep);
+  if (v && typeof v === "object") {
+    for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = sweep((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}

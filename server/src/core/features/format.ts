@@ -1,0 +1,156 @@
+// The normaliser behind `tasktable fmt` and editor formatting. It rewrites numbers, labels
+// and indentation, and takes every other character of a line verbatim.
+
+import type { FieldNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
+import { LONG_LABEL, SHORT_LABEL } from "../syntax/labels.js";
+import type { MarkerMatch } from "../syntax/markers.js";
+import { markerText } from "../model/numbering.js";
+import type { Settings } from "../settings.js";
+import { displayWidth, isSpace } from "../text.js";
+import type { Edit } from "../rules/types.js";
+import { applyEdits } from "./edits.js";
+
+const STEP = 3;
+
+type LinePlan =
+  /** Replace the line's indentation and syntax: `prefix` then the text from `from`. */
+  | { kind: "rewrite"; indent: number; prefix: string; from: number }
+  /** Keep the content, drop trailing spaces. */
+  | { kind: "keep" };
+
+export interface FormatOptions {
+  labels: Settings["format"]["labels"];
+}
+
+/** Line-by-line edits that bring a document to its canonical form. */
+export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { startLine: number; endLine: number }): Edit[] {
+  const { text, lines } = tree;
+  const width = bracketWidth(tree);
+  const plans = new Array<LinePlan | undefined>(lines.lineCount);
+
+  const markerPrefix = (m: MarkerMatch): string => {
+    if (m.form === "broken" || m.value === null) return text.slice(m.start, m.end);
+    const w = m.level === 3 ? "half" : width;
+    const s = markerText(m.level, m.value, w, m.digitWidth ?? "half");
+    return m.level === 3 ? s + " " : s;
+  };
+  const after = (pos: number, end: number) => {
+    while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
+    return pos;
+  };
+
+  const planField = (f: FieldNode, indent: number) => {
+    const label =
+      f.role === null || options.labels === "keep" ? f.labelText : options.labels === "short" ? SHORT_LABEL[f.role] : LONG_LABEL[f.role];
+    const prefix = label + "：";
+    plans[f.line] = { kind: "rewrite", indent, prefix, from: f.valueStart };
+    const contIndent = indent + displayWidth(prefix);
+    f.segmentLines.forEach((li, k) => {
+      if (li !== f.line) plans[li] = { kind: "rewrite", indent: contIndent, prefix: "", from: f.segments[k].start };
+    });
+  };
+
+  const planTask = (t: TaskNode, indent: number) => {
+    let titleIndent = indent + STEP;
+    if (t.marker) {
+      const prefix = markerPrefix(t.marker);
+      plans[t.line] = { kind: "rewrite", indent, prefix, from: after(t.marker.end, lines.lineEnd(t.line)) };
+      titleIndent = indent + displayWidth(prefix);
+    } else if (t.titleSegments.length) {
+      plans[t.line] = { kind: "rewrite", indent, prefix: "", from: t.titleSegments[0].start };
+    }
+    t.titleLines.forEach((li, k) => {
+      if (li !== t.line) plans[li] = { kind: "rewrite", indent: titleIndent, prefix: "", from: t.titleSegments[k].start };
+    });
+    for (const f of t.fields) planField(f, indent + STEP);
+    for (const it of t.items) planTask(it, indent + STEP);
+  };
+
+  for (const n of tree.nodes) {
+    switch (n.kind) {
+      case "title":
+        plans[n.line] = { kind: "rewrite", indent: 0, prefix: "# ", from: n.text.start };
+        break;
+      case "columns": {
+        const colonAt = after(n.label.end, n.range.end);
+        plans[n.line] = { kind: "rewrite", indent: 0, prefix: text.slice(n.label.start, n.label.end) + "：", from: after(colonAt + 1, n.range.end) };
+        break;
+      }
+      case "heading":
+        plans[n.line] = { kind: "rewrite", indent: 0, prefix: markerPrefix(n.marker), from: after(n.marker.end, n.range.end) };
+        break;
+      case "task":
+        planTask(n, 0);
+        break;
+      case "note":
+        if (n.quoted) n.segmentLines.forEach((li, k) => (plans[li] = { kind: "rewrite", indent: 0, prefix: "> ", from: n.segments[k].start }));
+        break;
+    }
+  }
+
+  const edits: Edit[] = [];
+  const first = range ? range.startLine : 0;
+  const last = range ? Math.min(range.endLine, lines.lineCount - 1) : lines.lineCount - 1;
+  for (let li = first; li <= last; li++) {
+    let ls = lines.starts[li];
+    if (li === 0 && tree.bom) ls = 1;
+    const le = lines.lineEnd(li);
+    let e = le;
+    while (e > ls && isSpace(text.charCodeAt(e - 1))) e--;
+    const plan = plans[li];
+    let want: string;
+    if (!plan || plan.kind === "keep" || e === ls) {
+      want = text.slice(ls, e);
+    } else {
+      const from = Math.min(plan.from, e);
+      want = " ".repeat(plan.indent) + plan.prefix + text.slice(from, e);
+    }
+    if (want !== text.slice(ls, le)) edits.push({ start: ls, end: le, newText: want });
+  }
+
+  if (!range || range.endLine >= lines.lineCount - 1) {
+    // Exactly one line break at the end, of the file's own kind.
+    let end = text.length;
+    let k = end;
+    while (k > 0) {
+      const c = text.charCodeAt(k - 1);
+      if (c === 10 || c === 13 || isSpace(c)) k--;
+      else break;
+    }
+    const lastContentLine = lines.lineAt(k);
+    const tailStart = lines.lineEnd(lastContentLine);
+    if (k > (tree.bom ? 1 : 0) && tailStart < end) {
+      if (text.slice(tailStart, end) !== tree.eol) {
+        // whitespace-only tail lines: drop them together with the trailing-space edits inside
+        for (let i = edits.length - 1; i >= 0 && edits[i].start >= tailStart; i--) edits.pop();
+        edits.push({ start: tailStart, end, newText: tree.eol });
+      }
+    } else if (k > (tree.bom ? 1 : 0) && tailStart === end) {
+      edits.push({ start: end, end, newText: tree.eol });
+    }
+  }
+  return edits;
+}
+
+export function format(tree: SyntaxTree, options: FormatOptions): string {
+  return applyEdits(tree.text, formatEdits(tree, options));
+}
+
+/** The bracket width the document's numbers mostly use; full-width on a tie. */
+function bracketWidth(tree: SyntaxTree): "full" | "half" {
+  let full = 0;
+  let half = 0;
+  const count = (m: MarkerMatch | null) => {
+    if (!m || (m.level !== 2 && m.level !== 4)) return;
+    if (m.width === "full") full++;
+    else if (m.width === "half") half++;
+  };
+  for (const n of tree.nodes) {
+    if (n.kind === "heading") count(n.marker);
+    else if (n.kind === "task") {
+      count(n.marker);
+      for (const it of n.items) count(it.marker);
+    }
+  }
+  return half > full ? "half" : "full";
+}

@@ -1,0 +1,32 @@
+// The core's public face: text -> tree -> model -> findings, and the features over them.
+// Nothing here knows of LSP, VS Code or the file system.
+
+export { parse, type ParseOptions } from "./syntax/parser.js";
+export type * from "./syntax/nodes.js";
+export { buildModel } from "./model/build.js";
+export type * from "./model/model.js";
+export { check, levelOf } from "./check.js";
+export { RULES, findRule } from "./rules/index.js";
+export type { Finding, Fix, Edit, Rule } from "./rules/types.js";
+export { defaultSettings, type Settings, type Severity, type Locale } from "./settings.js";
+export { format, formatEdits } from "./features/format.js";
+export { applyEdits, nonOverlapping } from "./features/edits.js";
+export { modelToJson, type ModelJson } from "./features/export-json.js";
+export { parseConfig, parseUnitFile, type ConfigProblem } from "./config/load.js";
+export { effectiveLayer, toSettings } from "./config/resolve.js";
+export type { Config } from "./config/schema.js";
+export { LineIndex, type Range, type Position } from "./text.js";
+
+import { parse } from "./syntax/parser.js";
+import { buildModel } from "./model/build.js";
+import { check } from "./check.js";
+import type { Settings } from "./settings.js";
+import type { Model } from "./model/model.js";
+import type { Finding } from "./rules/types.js";
+
+/** Parse, build and check in one call: what the CLI and tests mostly need. */
+export function analyze(text: string, settings: Settings): { model: Model; findings: Finding[] } {
+  const tree = parse(text, { labels: settings.labels });
+  const model = buildModel(tree, settings);
+  return { model, findings: check(model, settings) };
+}

@@ -1,0 +1,264 @@
+// syntax tree -> model.
+
+import type { FieldNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
+import type { Role } from "../syntax/labels.js";
+import { isUnitRole } from "../syntax/labels.js";
+import type { Range } from "../text.js";
+import type { Settings } from "../settings.js";
+import type { EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
+import { DITTO, splitUnits } from "./units.js";
+
+export function buildModel(tree: SyntaxTree, settings: Settings): Model {
+  const { text } = tree;
+  const slice = (r: Range) => text.slice(r.start, r.end);
+  const joined = (rs: readonly Range[]) => {
+    if (rs.length === 1) return slice(rs[0]);
+    let s = "";
+    for (const r of rs) s += slice(r);
+    return s;
+  };
+
+  // Does 责任 mean the lead or the partners here?
+  let hasLeadLabel = false;
+  const columns: string[] = [];
+  let hasColumns = false;
+  let title: string | null = null;
+  for (const n of tree.nodes) {
+    if (n.kind === "columns") {
+      hasColumns = true;
+      for (const c of n.cells) {
+        const t = slice(c);
+        columns.push(t);
+        if (tree.labels.get(t) === "lead") hasLeadLabel = true;
+      }
+    } else if (n.kind === "title" && title === null) title = slice(n.text);
+    else if (n.kind === "task" && !hasLeadLabel) hasLeadLabel = taskHasLead(n);
+  }
+  const leadSource: "lead" | "responsible" =
+    settings.responsible === "lead" ? "responsible" : settings.responsible === "partners" ? "lead" : hasLeadLabel ? "lead" : "responsible";
+  const effective = (r: Role): EffectiveRole =>
+    r === "responsible" ? (leadSource === "responsible" ? "lead" : "partners") : r;
+
+  const registry = settings.registry;
+  const hasRegistry = registry.size > 0;
+  const collective = settings.collectivePrefixes;
+
+  const sections: Section[] = [];
+  const subsections: Subsection[] = [];
+  const tasks: Task[] = [];
+  const orphanItems: Task[] = [];
+  const notes: NoteNode[] = [];
+  let section: Section | null = null;
+  let subsection: Subsection | null = null;
+
+  const isCollective = (name: string) => {
+    for (const p of collective) if (name.startsWith(p)) return true;
+    return false;
+  };
+
+  const resolveOne = (name: string, prev: Unit | null): { canonical: string; resolution: Resolution } | null => {
+    const hit = registry.lookup(name);
+    if (hit) return { canonical: hit.canonical, resolution: hit.via };
+    if (isCollective(name)) return { canonical: name, resolution: "collective" };
+    if (prev) {
+      for (const base of [prev.canonical, prev.name]) {
+        for (let k = 1; k <= 4 && k < base.length; k++) {
+          const h = registry.lookup(base.slice(0, k) + name);
+          if (h) return { canonical: h.canonical, resolution: "prefix" };
+        }
+      }
+    }
+    return null;
+  };
+
+  const makeField = (fn: FieldNode): Field => {
+    const role = fn.role === null ? null : effective(fn.role);
+    return {
+      node: fn,
+      role,
+      responsible: fn.role === "responsible",
+      label: fn.labelText,
+      text: joined(fn.segments),
+      items: fn.role !== null && isUnitRole(fn.role) ? splitUnits(text, fn.segments) : null,
+      units: [],
+      unresolvedDitto: [],
+      dittoSource: null,
+    };
+  };
+
+  const resolveUnits = (f: Field, source: Task | null) => {
+    let prev: Unit | null = null;
+    for (const it of f.items!) {
+      if (it.kind === "empty") continue;
+      if (it.kind === "ditto") {
+        const from = source ? (f.role === "lead" ? source.lead : source.partners) : [];
+        if (!source || from.length === 0) {
+          f.unresolvedDitto.push(it.range);
+          continue;
+        }
+        for (const u of from) {
+          f.units.push({ ...u, range: it.range, field: f, inheritedFrom: u.inheritedFrom ?? source });
+        }
+        prev = null;
+        continue;
+      }
+      const name = it.name;
+      if (!hasRegistry) {
+        const u: Unit = { name, range: it.range, canonical: name, resolution: isCollective(name) ? "collective" : "none", field: f, inheritedFrom: null };
+        f.units.push(u);
+        prev = u;
+        continue;
+      }
+      const r = resolveOne(name, prev);
+      if (r) {
+        const u: Unit = { name, range: it.range, canonical: r.canonical, resolution: r.resolution, field: f, inheritedFrom: null };
+        f.units.push(u);
+        prev = u;
+        continue;
+      }
+      // 国库处及各业务处室: two units joined by a conjunction
+      const split = splitConjunction(name, it.range, prev, resolveOne);
+      if (split) {
+        for (const s of split) {
+          const u: Unit = { name: s.name, range: s.range, canonical: s.canonical, resolution: "conjunction", field: f, inheritedFrom: null };
+          f.units.push(u);
+          prev = u;
+        }
+        continue;
+      }
+      const u: Unit = { name, range: it.range, canonical: name, resolution: "unknown", field: f, inheritedFrom: null };
+      f.units.push(u);
+      prev = u;
+    }
+  };
+
+  const makeTask = (tn: TaskNode, parent: Task | null, prevSibling: Task | null): Task => {
+    const t: Task = {
+      node: tn,
+      level: tn.level,
+      number: tn.marker ? tn.marker.value : null,
+      title: joined(tn.titleSegments),
+      section,
+      subsection,
+      parent,
+      fields: [],
+      lead: [],
+      partners: [],
+      requirement: null,
+      deadline: null,
+      note: null,
+      items: [],
+      line: tn.line,
+    };
+    // The task 同上 refers to: the one above, or for a first item, its task.
+    const source = prevSibling ?? parent;
+    for (const fn of tn.fields) {
+      const f = makeField(fn);
+      t.fields.push(f);
+      if (f.items) {
+        resolveUnits(f, source);
+        if (f.role === "lead") t.lead.push(...f.units);
+        else t.partners.push(...f.units);
+      } else if (f.role === "requirement" || f.role === "deadline" || f.role === "note") {
+        let value: string | null = f.text;
+        if (value === DITTO) {
+          const from = source ? source[f.role] : null;
+          if (from === null) {
+            f.unresolvedDitto.push(fn.segments[0]);
+          } else {
+            f.dittoSource = source;
+          }
+          value = from ?? value;
+        }
+        t[f.role] = t[f.role] === null ? value : t[f.role] + value;
+      }
+    }
+    let prevItem: Task | null = null;
+    for (const itn of tn.items) {
+      const it = makeTask(itn, t, prevItem);
+      t.items.push(it);
+      prevItem = it;
+    }
+    return t;
+  };
+
+  let prevTask: Task | null = null;
+  for (const n of tree.nodes) {
+    switch (n.kind) {
+      case "heading": {
+        const title = slice(n.title);
+        if (n.level === 1) {
+          section = { node: n, number: n.marker.value, title, line: n.line, subsections: [], tasks: [] };
+          sections.push(section);
+          subsection = null;
+        } else {
+          subsection = { node: n, number: n.marker.value, title, line: n.line, section, tasks: [] };
+          subsections.push(subsection);
+          section?.subsections.push(subsection);
+        }
+        break;
+      }
+      case "task": {
+        if (n.level === 4) {
+          orphanItems.push(makeTask(n, null, null));
+          break;
+        }
+        const t = makeTask(n, null, prevTask);
+        tasks.push(t);
+        section?.tasks.push(t);
+        subsection?.tasks.push(t);
+        prevTask = t;
+        break;
+      }
+      case "note":
+        notes.push(n);
+        break;
+      default:
+        break;
+    }
+  }
+
+  return {
+    tree,
+    title,
+    columns: hasColumns ? columns : null,
+    sections,
+    subsections,
+    tasks,
+    orphanItems,
+    notes,
+    leadSource,
+    hasRegistry,
+  };
+}
+
+function taskHasLead(n: TaskNode): boolean {
+  for (const f of n.fields) if (f.role === "lead") return true;
+  for (const it of n.items) if (taskHasLead(it)) return true;
+  return false;
+}
+
+const CONJUNCTIONS = [0x53ca, 0x548c, 0x4e0e]; // 及 和 与
+
+function splitConjunction(
+  name: string,
+  range: Range,
+  prev: Unit | null,
+  resolveOne: (n: string, p: Unit | null) => { canonical: string; resolution: Resolution } | null,
+): { name: string; range: Range; canonical: string }[] | null {
+  for (let i = 1; i < name.length - 1; i++) {
+    if (!CONJUNCTIONS.includes(name.charCodeAt(i))) continue;
+    const a = name.slice(0, i);
+    const b = name.slice(i + 1);
+    const ra = resolveOne(a, prev);
+    if (!ra) continue;
+    const rb = resolveOne(b, null);
+    if (!rb) continue;
+    return [
+      { name: a, range: { start: range.start, end: range.start + i }, canonical: ra.canonical },
+      { name: b, range: { start: range.start + i + 1, end: range.end }, canonical: rb.canonical },
+    ];
+  }
+  return null;
+}
+

@@ -1,0 +1,153 @@
+// Numbering: which numbers belong together (siblings), which policy the document follows,
+// and where a sibling breaks the sequence. Shared by the numbering rules and the fixes.
+
+import type { MarkerMatch, Level } from "../syntax/markers.js";
+import { toChineseNumeral } from "../syntax/numerals.js";
+import type { Settings } from "../settings.js";
+import type { Model, Task } from "./model.js";
+
+export type TaskPolicy = "continuous" | "per-section" | "per-subsection";
+export type SubsectionPolicy = "continuous" | "per-section";
+
+export interface Numbered {
+  level: Level;
+  marker: MarkerMatch;
+  line: number;
+  /** The task, for levels 3 and 4. */
+  task: Task | null;
+}
+
+export interface NumberingIssue {
+  kind: "gap" | "duplicate" | "order";
+  member: Numbered;
+  expected: number;
+  found: number;
+  /** For a duplicate: the sibling with the same number. */
+  other: Numbered | null;
+  group: Numbered[];
+}
+
+export interface NumberingAnalysis {
+  taskPolicy: TaskPolicy;
+  subsectionPolicy: SubsectionPolicy;
+  groups: Numbered[][];
+  issues: NumberingIssue[];
+  /** The number each member should carry (its place in its group). */
+  place: Map<MarkerMatch, number>;
+  /** The number a broken marker most likely had: one more than the sibling before. */
+  slot: Map<MarkerMatch, number>;
+}
+
+export function analyzeNumbering(model: Model, settings: Settings): NumberingAnalysis {
+  const sections: Numbered[] = model.sections.map((s) => ({ level: 1, marker: s.node.marker, line: s.line, task: null }));
+
+  const subsectionGroups = (policy: SubsectionPolicy): Numbered[][] => {
+    if (policy === "continuous") return [model.subsections.map((s) => ({ level: 2 as Level, marker: s.node.marker, line: s.line, task: null }))];
+    const byParent = new Map<unknown, Numbered[]>();
+    for (const s of model.subsections) {
+      const key = s.section ?? null;
+      let g = byParent.get(key);
+      if (!g) byParent.set(key, (g = []));
+      g.push({ level: 2, marker: s.node.marker, line: s.line, task: null });
+    }
+    return [...byParent.values()];
+  };
+
+  const taskGroups = (policy: TaskPolicy): Numbered[][] => {
+    const byKey = new Map<unknown, Numbered[]>();
+    for (const t of model.tasks) {
+      if (!t.node.marker) continue;
+      const key = policy === "continuous" ? null : policy === "per-section" ? t.section : (t.subsection ?? t.section);
+      let g = byKey.get(key);
+      if (!g) byKey.set(key, (g = []));
+      g.push({ level: 3, marker: t.node.marker, line: t.line, task: t });
+    }
+    return [...byKey.values()];
+  };
+
+  const itemGroups: Numbered[][] = [];
+  for (const t of model.tasks) {
+    if (t.items.length === 0) continue;
+    itemGroups.push(t.items.filter((i) => i.node.marker).map((i) => ({ level: 4 as Level, marker: i.node.marker!, line: i.line, task: i })));
+  }
+
+  let subsectionPolicy: SubsectionPolicy;
+  if (settings.numbering.subsections !== "auto") subsectionPolicy = settings.numbering.subsections;
+  else subsectionPolicy = cost(subsectionGroups("continuous")) < cost(subsectionGroups("per-section")) ? "continuous" : "per-section";
+
+  let taskPolicy: TaskPolicy;
+  if (settings.numbering.tasks !== "auto") taskPolicy = settings.numbering.tasks;
+  else {
+    taskPolicy = "continuous";
+    let best = cost(taskGroups("continuous"));
+    for (const p of ["per-subsection", "per-section"] as const) {
+      const c = cost(taskGroups(p));
+      if (c < best) {
+        best = c;
+        taskPolicy = p;
+      }
+    }
+  }
+
+  const groups = [[...sections], ...subsectionGroups(subsectionPolicy), ...taskGroups(taskPolicy), ...itemGroups].filter((g) => g.length);
+  const issues: NumberingIssue[] = [];
+  const place = new Map<MarkerMatch, number>();
+  const slot = new Map<MarkerMatch, number>();
+  for (const g of groups) classify(g, issues, slot);
+  for (const g of groups) g.forEach((m, i) => place.set(m.marker, i + 1));
+  return { taskPolicy, subsectionPolicy, groups, issues, place, slot };
+}
+
+function cost(groups: Numbered[][]): number {
+  const out: NumberingIssue[] = [];
+  for (const g of groups) classify(g, out, new Map());
+  return out.length;
+}
+
+function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatch, number>) {
+  let prevMax = 0;
+  const seen = new Map<number, Numbered>();
+  for (const m of group) {
+    const expected = prevMax + 1;
+    const v = m.marker.value;
+    if (v === null) {
+      slot.set(m.marker, expected);
+      prevMax = expected;
+      continue;
+    }
+    if (v !== expected) {
+      const other = seen.get(v) ?? null;
+      const kind = other ? "duplicate" : v < expected ? "order" : "gap";
+      out.push({ kind, member: m, expected, found: v, other, group });
+    }
+    if (!seen.has(v)) seen.set(v, m);
+    prevMax = Math.max(prevMax, v);
+  }
+}
+
+/** The canonical text of a number: 一、 （一） 1. （1）, in the given width. */
+export function markerText(level: Level, value: number, width: "full" | "half", digitWidth: "full" | "half" = "half"): string {
+  const digits = digitWidth === "full" ? toFullDigits(String(value)) : String(value);
+  switch (level) {
+    case 1:
+      return toChineseNumeral(value) + "、";
+    case 2:
+      return width === "full" ? `（${toChineseNumeral(value)}）` : `(${toChineseNumeral(value)})`;
+    case 3:
+      return digits + (width === "full" && digitWidth === "full" ? "．" : ".");
+    case 4:
+      return width === "full" ? `（${digits}）` : `(${digits})`;
+  }
+}
+
+function toFullDigits(s: string): string {
+  let o = "";
+  for (let i = 0; i < s.length; i++) o += String.fromCharCode(s.charCodeAt(i) - 48 + 0xff10);
+  return o;
+}
+
+/** The numeral alone, as it is written at that level. */
+export function numeralText(level: Level, value: number, digitWidth: "full" | "half" | null): string {
+  if (level <= 2) return toChineseNumeral(value);
+  return digitWidth === "full" ? toFullDigits(String(value)) : String(value);
+}

@@ -1,0 +1,72 @@
+// Splits a unit field into its list items: units, 同上, and the empty items that doubled or
+// trailing separators leave. Brackets protect their content from splitting.
+
+import { isSpace, type Range } from "../text.js";
+
+export type ListItem =
+  | { kind: "unit"; range: Range; name: string }
+  | { kind: "ditto"; range: Range }
+  /** Two separators with nothing between, or a separator at the start or end of the list. */
+  | { kind: "empty"; range: Range };
+
+const OPENERS = new Set([0xff08, 40, 0x300a, 0x201c, 0x3014, 0x3010, 91, 0x3008]); // （ ( 《 “ 〔 【 [ 〈
+const CLOSERS = new Set([0xff09, 41, 0x300b, 0x201d, 0x3015, 0x3011, 93, 0x3009]);
+
+export function isStrongSeparator(c: number): boolean {
+  // 、 ， , ； ;
+  return c === 0x3001 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59;
+}
+
+function isTrailingStop(c: number): boolean {
+  // 。 . ； ;
+  return c === 0x3002 || c === 46;
+}
+
+export const DITTO = "同上";
+
+/** Splits the segments (one per line) of a unit field. */
+export function splitUnits(text: string, segments: readonly Range[]): ListItem[] {
+  const out: ListItem[] = [];
+  // Position of the last strong separator not yet followed by an item, or -1.
+  let pendingSep = -1;
+  let sawItem = false;
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si];
+    let i = seg.start;
+    const end = seg.end;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      if (isStrongSeparator(c)) {
+        if (pendingSep >= 0 || !sawItem) out.push({ kind: "empty", range: { start: i, end: i + 1 } });
+        pendingSep = i;
+        i++;
+        continue;
+      }
+      // an item: up to the next separator or space outside brackets
+      const s = i;
+      let depth = 0;
+      while (i < end) {
+        const ch = text.charCodeAt(i);
+        if (OPENERS.has(ch)) depth++;
+        else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+        else if (depth === 0 && (isStrongSeparator(ch) || isSpace(ch))) break;
+        i++;
+      }
+      let e = i;
+      // a full stop ends the list, it is not part of the name
+      while (e > s && isTrailingStop(text.charCodeAt(e - 1))) e--;
+      if (e > s) {
+        const name = text.slice(s, e);
+        out.push(name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : { kind: "unit", range: { start: s, end: e }, name });
+        sawItem = true;
+        pendingSep = -1;
+      }
+    }
+  }
+  if (pendingSep >= 0 && sawItem) out.push({ kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } });
+  return out;
+}

@@ -1,0 +1,61 @@
+import type { Rule } from "./types.js";
+import { q, taskHead, taskName } from "./util.js";
+import type { Model } from "../model/model.js";
+
+export const missingLead: Rule = {
+  code: "TT201",
+  name: "missing-lead",
+  severity: "error",
+  description: { zh: "任务没有牵头单位。", en: "A task has no lead unit." },
+  check(ctx) {
+    const { model, text } = ctx;
+    const viaResponsible = model.leadSource === "responsible";
+    for (const t of model.tasks) {
+      if (t.lead.length > 0) continue;
+      const leadFields = t.fields.filter((f) => f.role === "lead");
+      // 同上 that found nothing is reported by ditto-without-source.
+      if (leadFields.some((f) => f.unresolvedDitto.length > 0)) continue;
+      if (t.node.titleSegments.length === 0 && !t.node.marker && t.fields.every((f) => f.role !== "lead")) continue;
+      const name = taskName(t, text);
+      const what = viaResponsible ? { zh: "责任单位", en: "responsible (lead) unit" } : { zh: "牵头单位", en: "lead unit" };
+      const empty = leadFields[0];
+      const label = leadLabel(model, viaResponsible);
+      const lastLine = t.node.endLine;
+      const lineEnd = model.tree.lines.lineEnd(lastLine);
+      const indent = " ".repeat(t.node.indent + 3);
+      ctx.report({
+        range: empty ? { start: empty.node.label.start, end: empty.node.colon.end } : taskHead(t),
+        message: empty
+          ? { zh: `${name.zh}的“${empty.label}”栏是空的：没有${what.zh}。`, en: `${cap(name.en)} has an empty ${q(empty.label)} field: no ${what.en}.` }
+          : { zh: `${name.zh}没有${what.zh}。`, en: `${cap(name.en)} has no ${what.en}.` },
+        fixes: empty
+          ? []
+          : [
+              {
+                title: { zh: `加上“${label}：”栏`, en: `Insert a “${label}：” field` },
+                edits: [{ start: lineEnd, end: lineEnd, newText: `${model.tree.eol}${indent}${label}：` }],
+                safe: false,
+              },
+            ],
+      });
+    }
+  },
+};
+
+function cap(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The label this document uses for its lead, so an inserted field looks like the others. */
+function leadLabel(model: Model, viaResponsible: boolean): string {
+  const counts = new Map<string, number>();
+  for (const t of model.tasks) {
+    for (const f of t.fields) {
+      if (f.role === "lead") counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
+    }
+  }
+  let best = viaResponsible ? "责任" : "牵头";
+  let n = 0;
+  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  return best;
+}

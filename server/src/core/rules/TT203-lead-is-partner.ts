@@ -1,0 +1,38 @@
+import type { Rule } from "./types.js";
+import { allTasks, removeListItem } from "./util.js";
+import type { Unit } from "../model/model.js";
+
+export const leadIsPartner: Rule = {
+  code: "TT203",
+  name: "lead-is-partner",
+  severity: "warning",
+  description: { zh: "同一单位既是牵头单位又是配合（责任）单位。", en: "A unit is both the lead and a partner of one task." },
+  check(ctx) {
+    const { text, model } = ctx;
+    for (const t of allTasks(model)) {
+      if (t.lead.length === 0 || t.partners.length === 0) continue;
+      const leads = new Map<string, Unit>();
+      for (const u of t.lead) if (!leads.has(u.canonical)) leads.set(u.canonical, u);
+      for (const p of t.partners) {
+        const l = leads.get(p.canonical);
+        if (!l || p.inheritedFrom) continue;
+        const line = model.tree.lines.lineAt(p.range.start);
+        ctx.report({
+          range: p.range,
+          message: {
+            zh: `“${p.name}”已是牵头单位，不必再列为“${p.field.label}”。`,
+            en: `“${p.name}” is already the lead; it need not be listed under “${p.field.label}” too.`,
+          },
+          related: [{ range: l.range, message: { zh: "列为牵头单位之处", en: "listed as lead here" } }],
+          fixes: [
+            {
+              title: { zh: `从“${p.field.label}”中删去“${p.name}”`, en: `Remove “${p.name}” from “${p.field.label}”` },
+              edits: [removeListItem(text, p.range, model.tree.lines.starts[line], model.tree.lines.lineEnd(line))],
+              safe: false,
+            },
+          ],
+        });
+      }
+    }
+  },
+};

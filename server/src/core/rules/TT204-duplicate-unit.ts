@@ -1,0 +1,42 @@
+import type { Rule } from "./types.js";
+import { allTasks, removeListItem } from "./util.js";
+import type { Unit } from "../model/model.js";
+
+export const duplicateUnit: Rule = {
+  code: "TT204",
+  name: "duplicate-unit",
+  severity: "warning",
+  description: { zh: "同一栏里一个单位写了两次。", en: "A unit is named twice in one list." },
+  check(ctx) {
+    const { text, model } = ctx;
+    for (const t of allTasks(model)) {
+      for (const list of [t.lead, t.partners]) {
+        const seen = new Map<string, Unit>();
+        for (const u of list) {
+          if (u.inheritedFrom) continue;
+          const first = seen.get(u.canonical);
+          if (!first) {
+            seen.set(u.canonical, u);
+            continue;
+          }
+          const line = model.tree.lines.lineAt(u.range.start);
+          const same = first.name === u.name;
+          ctx.report({
+            range: u.range,
+            message: same
+              ? { zh: `“${u.name}”在“${u.field.label}”里重复出现。`, en: `“${u.name}” appears twice in “${u.field.label}”.` }
+              : { zh: `“${u.name}”与前面的“${first.name}”是同一单位，重复列出。`, en: `“${u.name}” is the same unit as “${first.name}” listed before it.` },
+            related: [{ range: first.range, message: { zh: "第一次列出", en: "first listed here" } }],
+            fixes: [
+              {
+                title: { zh: `删去重复的“${u.name}”`, en: `Remove the repeated “${u.name}”` },
+                edits: [removeListItem(text, u.range, model.tree.lines.starts[line], model.tree.lines.lineEnd(line))],
+                safe: same,
+              },
+            ],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from "./types.js";
+import { allTasks } from "./util.js";
+
+export const unknownUnit: Rule = {
+  code: "TT205",
+  name: "unknown-unit",
+  severity: "warning",
+  description: {
+    zh: "单位不在团队的单位名录中（仅在配置了名录时检查）。",
+    en: "A unit is not in the team's registry (checked only when a registry is configured).",
+  },
+  check(ctx) {
+    const { model, settings } = ctx;
+    if (!model.hasRegistry) return;
+    for (const t of allTasks(model)) {
+      for (const u of [...t.lead, ...t.partners]) {
+        if (u.resolution !== "unknown" || u.inheritedFrom) continue;
+        const hint = settings.registry.suggest(u.name);
+        ctx.report({
+          range: u.range,
+          message: hint
+            ? { zh: `单位名录中没有“${u.name}”，是否为“${hint.canonical}”？`, en: `“${u.name}” is not in the unit registry; did you mean “${hint.canonical}”?` }
+            : { zh: `单位名录中没有“${u.name}”。`, en: `“${u.name}” is not in the unit registry.` },
+          fixes: hint
+            ? [{ title: { zh: `改为“${hint.canonical}”`, en: `Change to “${hint.canonical}”` }, edits: [{ start: u.range.start, end: u.range.end, newText: hint.canonical }], safe: false }]
+            : [],
+        });
+      }
+    }
+  },
+};

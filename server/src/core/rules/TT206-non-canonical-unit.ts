@@ -1,0 +1,36 @@
+import type { Rule } from "./types.js";
+import { allTasks } from "./util.js";
+
+const HOW = {
+  alias: { zh: "旧称或别名", en: "an alias" },
+  abbreviation: { zh: "简称", en: "an abbreviation" },
+  prefix: { zh: "省略了前缀的写法", en: "a shortened name" },
+};
+
+export const nonCanonicalUnit: Rule = {
+  code: "TT206",
+  name: "non-canonical-unit",
+  severity: "hint",
+  description: {
+    zh: "单位用了简称、别名或省略前缀的写法，名录中的规范名称另有写法。",
+    en: "A unit is written by an abbreviation, an alias or a shortened name instead of its registry name.",
+  },
+  check(ctx) {
+    if (!ctx.model.hasRegistry) return;
+    for (const t of allTasks(ctx.model)) {
+      for (const u of [...t.lead, ...t.partners]) {
+        if (u.inheritedFrom) continue;
+        if (u.resolution !== "alias" && u.resolution !== "abbreviation" && u.resolution !== "prefix") continue;
+        const how = HOW[u.resolution];
+        ctx.report({
+          range: u.range,
+          message: {
+            zh: `“${u.name}”是“${u.canonical}”的${how.zh}。`,
+            en: `“${u.name}” is ${how.en} of “${u.canonical}”.`,
+          },
+          fixes: [{ title: { zh: `改为“${u.canonical}”`, en: `Change to “${u.canonical}”` }, edits: [{ start: u.range.start, end: u.range.end, newText: u.canonical }], safe: true }],
+        });
+      }
+    }
+  },
+};

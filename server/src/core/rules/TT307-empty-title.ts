@@ -1,0 +1,23 @@
+import type { Rule } from "./types.js";
+import { allTasks } from "./util.js";
+
+export const emptyTitle: Rule = {
+  code: "TT307",
+  name: "empty-title",
+  severity: "warning",
+  description: { zh: "标题或任务只有编号，没有文字。", en: "A heading or task has a number but no text." },
+  check(ctx) {
+    const { text } = ctx;
+    for (const n of ctx.model.tree.nodes) {
+      if (n.kind !== "heading" || n.title.end > n.title.start) continue;
+      const shown = text.slice(n.marker.start, n.marker.end);
+      ctx.report({ range: { start: n.marker.start, end: n.marker.end }, message: { zh: `“${shown}”后面没有标题文字。`, en: `“${shown}” has no heading text.` } });
+    }
+    for (const t of allTasks(ctx.model)) {
+      const m = t.node.marker;
+      if (!m || t.node.titleSegments.length) continue;
+      const shown = text.slice(m.start, m.end);
+      ctx.report({ range: { start: m.start, end: m.end }, message: { zh: `“${shown}”后面没有任务名称。`, en: `“${shown}” has no task text.` } });
+    }
+  },
+};

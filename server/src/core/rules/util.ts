@@ -1,0 +1,59 @@
+// Small helpers the rules share.
+
+import type { Model, Task } from "../model/model.js";
+import type { Edit, Msg } from "./types.js";
+import { isSpace, type Range } from "../text.js";
+import { isStrongSeparator } from "../model/units.js";
+
+/** Every task and item, depth first. */
+export function* allTasks(model: Model): Iterable<Task> {
+  const walk = function* (t: Task): Iterable<Task> {
+    yield t;
+    for (const i of t.items) yield* walk(i);
+  };
+  for (const t of model.tasks) yield* walk(t);
+  for (const t of model.orphanItems) yield* walk(t);
+}
+
+function short(s: string, n = 12): string {
+  return s.length > n ? s.slice(0, n) + "…" : s;
+}
+
+/** 任务 13 / task 13, or the start of the title for a task without a number. */
+export function taskName(t: Task, text: string): Msg {
+  const m = t.node.marker;
+  if (m && m.value !== null) {
+    const shown = text.slice(m.start, m.end);
+    return t.level === 4 ? { zh: `事项${shown}`, en: `item ${shown}` } : { zh: `任务${m.value}`, en: `task ${m.value}` };
+  }
+  return { zh: `任务“${short(t.title)}”`, en: `task “${short(t.title)}”` };
+}
+
+/** The first line of a task: its number and title, for pointing at the task as a whole. */
+export function taskHead(t: Task): Range {
+  const n = t.node;
+  const end = n.titleSegments.length ? n.titleSegments[0].end : n.marker ? n.marker.end : n.range.start;
+  return { start: n.range.start, end: Math.max(end, n.range.start + 1) };
+}
+
+/** Deletes a list item and one separator next to it, so the list stays well formed. */
+export function removeListItem(text: string, item: Range, lineStart: number, lineEnd: number): Edit {
+  // Prefer the separator before the item: 甲、乙、丙 -> drop 、丙
+  let s = item.start;
+  while (s > lineStart && isSpace(text.charCodeAt(s - 1))) s--;
+  if (s > lineStart && isStrongSeparator(text.charCodeAt(s - 1))) {
+    return { start: s - 1, end: item.end, newText: "" };
+  }
+  // First on its line: drop the separator after it instead.
+  let e = item.end;
+  while (e < lineEnd && isSpace(text.charCodeAt(e))) e++;
+  if (e < lineEnd && isStrongSeparator(text.charCodeAt(e))) {
+    e++;
+    while (e < lineEnd && isSpace(text.charCodeAt(e))) e++;
+  }
+  return { start: item.start, end: e, newText: "" };
+}
+
+export function q(s: string): string {
+  return `“${s}”`;
+}

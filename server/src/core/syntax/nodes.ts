@@ -1,0 +1,99 @@
+// The syntax tree: a flat list of top-level nodes, each holding offsets into the text.
+// It is lossless in the sense that every non-blank line belongs to exactly one node or
+// comment, so the formatter and the fixes can rewrite the text without losing any of it.
+
+import type { LineIndex, Range } from "../text.js";
+import type { LabelTable, Role } from "./labels.js";
+import type { MarkerMatch } from "./markers.js";
+
+export interface TitleNode {
+  kind: "title";
+  line: number;
+  range: Range;
+  /** The `#` sign. */
+  sign: Range;
+  text: Range;
+}
+
+export interface ColumnsNode {
+  kind: "columns";
+  line: number;
+  range: Range;
+  label: Range;
+  cells: Range[];
+}
+
+export interface HeadingNode {
+  kind: "heading";
+  level: 1 | 2;
+  line: number;
+  range: Range;
+  marker: MarkerMatch;
+  title: Range;
+}
+
+export interface FieldNode {
+  kind: "field";
+  line: number;
+  /** Indentation width of the label line. */
+  indent: number;
+  label: Range;
+  labelText: string;
+  colon: Range;
+  /** null: a label-like word that is not a known label. */
+  role: Role | null;
+  /** The value, one trimmed range per line (empty lines of the value are left out). */
+  segments: Range[];
+  /** The line of each segment. */
+  segmentLines: number[];
+  /** Where the value starts on the label line (after the colon and spaces). */
+  valueStart: number;
+  range: Range;
+  endLine: number;
+}
+
+export interface TaskNode {
+  kind: "task";
+  /** 3 task, 4 item. */
+  level: 3 | 4;
+  line: number;
+  endLine: number;
+  indent: number;
+  /** null: a block without a number. */
+  marker: MarkerMatch | null;
+  titleSegments: Range[];
+  titleLines: number[];
+  fields: FieldNode[];
+  items: TaskNode[];
+  range: Range;
+}
+
+export interface NoteNode {
+  kind: "note";
+  quoted: boolean;
+  line: number;
+  endLine: number;
+  /** One trimmed range per line (after `>` for quoted notes). */
+  segments: Range[];
+  segmentLines: number[];
+  range: Range;
+}
+
+export interface CommentNode {
+  kind: "comment";
+  line: number;
+  range: Range;
+}
+
+export type TopNode = TitleNode | ColumnsNode | HeadingNode | TaskNode | NoteNode;
+
+export interface SyntaxTree {
+  text: string;
+  lines: LineIndex;
+  nodes: TopNode[];
+  comments: CommentNode[];
+  bom: boolean;
+  /** The line break the file mostly uses. */
+  eol: "\n" | "\r\n" | "\r";
+  labels: LabelTable;
+}

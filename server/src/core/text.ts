@@ -1,0 +1,132 @@
+// Text primitives shared by every layer: UTF-16 ranges, a line index, character classes.
+// Everything here works on char codes at offsets; nothing slices the whole document.
+
+/** A half-open range of UTF-16 offsets into the document text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based column in UTF-16 code units. */
+  character: number;
+}
+
+/** Offsets of the start of every line, computed once per text. */
+export class LineIndex {
+  readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  /** End of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let e = next;
+    if (e > this.starts[line] && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > this.starts[line] && this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+  lineAt(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: o - this.starts[line] };
+  }
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[pos.line] + Math.max(0, pos.character), this.lineEnd(pos.line));
+  }
+}
+
+export function isSpace(c: number): boolean {
+  // space, tab, no-break space, ideographic space
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+}
+
+export function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
+
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isFullDigit(c: number): boolean {
+  return c >= 0xff10 && c <= 0xff19;
+}
+
+export function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/** Columns a character takes on a terminal: 2 for East Asian wide and full-width forms. */
+export function charWidth(c: number): number {
+  if (c === 9) return 4;
+  if (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0xd800 && c <= 0xdbff) // a surrogate pair: count the pair once, as wide
+  ) {
+    return 2;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  return 1;
+}
+
+export function displayWidth(s: string, from = 0, to = s.length): number {
+  let w = 0;
+  for (let i = from; i < to; i++) w += charWidth(s.charCodeAt(i));
+  return w;
+}
+
+/** Width of indentation: tab to the next multiple of 4, ideographic space 2, others 1. */
+export function indentWidth(text: string, from: number, to: number): number {
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9) w += 4 - (w % 4);
+    else if (c === 0x3000) w += 2;
+    else w += 1;
+  }
+  return w;
+}
+
+/** Trims spaces from both ends of [start, end) and returns the trimmed range. */
+export function trimRange(text: string, start: number, end: number): Range {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}

@@ -37,9 +37,9 @@ function validate(text: string, schema: z.ZodType): { value: unknown; problems: 
   for (let round = 0; round < 50; round++) {
     const r = schema.safeParse(value);
     if (r.success) return { value: r.data, problems, syntaxOk: true };
-    for (const issue of r.error.issues) {
-      const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)) as (string | number)[];
-      if (issue.code === "unrecognized_keys") {
+    for (const issue of r.error.issues.flatMap((i) => specific(i as Issue, []))) {
+      const path = issue.path;
+      if (issue.code === "unrecognized_keys" && issue.keys) {
         for (const k of issue.keys) {
           const node = root ? findNodeAtLocation(root, [...path, k]) : undefined;
           problems.push({ message: `${fmtPath([...path, k])}: unknown key`, ...at(node?.parent ?? node, body) });
@@ -47,13 +47,55 @@ function validate(text: string, schema: z.ZodType): { value: unknown; problems: 
         }
         continue;
       }
-      const node = root ? findNodeAtLocation(root, path) : undefined;
-      problems.push({ message: `${fmtPath(path)}: ${issue.message}; the default applies`, ...at(node, body) });
-      value = path.length === 0 ? {} : mark(value, path);
+      const message = `${fmtPath(path)}: ${issue.message}; the default applies`;
+      if (!problems.some((p) => p.message === message)) problems.push({ message, ...at(nearestNode(root, path), body) });
+      // A missing value cannot be dropped: drop what holds it.
+      let drop = path;
+      while (drop.length && valueAt(value, drop) === undefined) drop = drop.slice(0, -1);
+      if (drop.length === 0) return { value: undefined, problems, syntaxOk: true };
+      value = mark(value, drop);
     }
     value = sweep(value);
   }
-  return { value: {}, problems, syntaxOk: true };
+  return { value: undefined, problems, syntaxOk: true };
+}
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  errors?: Issue[][];
+}
+
+/**
+ * A union that failed says only "invalid input" at its own place. Where the value matched
+ * one branch's type, that branch's issues say what is actually wrong, and where.
+ */
+function specific(issue: Issue, prefix: (string | number)[]): (Issue & { path: (string | number)[] })[] {
+  const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p) as string | number)];
+  if (issue.code === "invalid_union" && issue.errors) {
+    const matching = issue.errors.filter((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
+    if (matching.length === 1) return matching[0].flatMap((i) => specific(i, path));
+  }
+  return [{ ...issue, path }];
+}
+
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let cur = value;
+  for (const k of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+function nearestNode(root: Node | undefined, path: (string | number)[]): Node | undefined {
+  if (!root) return undefined;
+  for (let p = path; ; p = p.slice(0, -1)) {
+    const n = findNodeAtLocation(root, p);
+    if (n || p.length === 0) return n;
+  }
 }
 
 function fmtPath(path: (string | number)[]): string {

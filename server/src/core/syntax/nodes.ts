@@ -48,6 +48,8 @@ export interface FieldNode {
   segmentLines: number[];
   /** Where the value starts on the label line (after the colon and spaces). */
   valueStart: number;
+  /** Display column just after the colon: continuation lines align here. */
+  valueColumn: number;
   range: Range;
   endLine: number;
 }

@@ -1,7 +1,7 @@
 // text -> syntax tree. One pass over the lines, a small stack of open blocks, char codes
 // compared at offsets. It never throws: every input, however broken, gives a tree.
 
-import { LineIndex, indentWidth, isHan, isSpace, type Range } from "../text.js";
+import { LineIndex, displayWidth, indentWidth, isHan, isSpace, type Range } from "../text.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
 import { scanMarker } from "./markers.js";
 import type { ColumnsNode, CommentNode, FieldNode, NoteNode, SyntaxTree, TaskNode, TopNode } from "./nodes.js";
@@ -109,16 +109,17 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (w > top.node.indent) break;
-      // A known field written at the block's own indentation still belongs to it.
-      if (field && field.role !== null) break;
+      // A known field written at a task's own indentation still belongs to that task.
+      if (field && field.role !== null && stack.length === 1) break;
       closeTop();
     }
 
     if (stack.length) {
       const b = stack[stack.length - 1];
       const t = b.node;
-      // Deeper than the open field's label: a continuation of that field.
-      if (b.field && w > b.field.indent) {
+      // Deeper than the open field's label: a continuation of that field. A line that starts
+      // with a known label continues it only when it reaches the value's column.
+      if (b.field && w > b.field.indent && !(field && field.role !== null && w < b.field.valueColumn)) {
         appendSegment(b.field, p, e, li);
         extend(t, e, li);
         continue;
@@ -292,6 +293,7 @@ function openField(b: Block, f: FieldScan, w: number, li: number, text: string, 
     segments: vs < e ? [{ start: vs, end: e }] : [],
     segmentLines: vs < e ? [li] : [],
     valueStart: vs,
+    valueColumn: w + displayWidth(text, f.labelStart, f.colon + 1),
     range: { start: p, end: e },
     endLine: li,
   };

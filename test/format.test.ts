@@ -1,0 +1,105 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, format, type SyntaxTree } from "../server/src/core/index.js";
+import { isSpace } from "../server/src/core/text.js";
+
+const fmt = (text: string, labels: "keep" | "short" | "long" = "keep") => format(parse(text), { labels });
+
+/** Non-space characters outside numbers, labels and their colons: the user's own text. */
+export function userText(tree: SyntaxTree): string {
+  const skip: [number, number][] = [];
+  for (const n of tree.nodes) {
+    if (n.kind === "heading") skip.push([n.marker.start, n.marker.end]);
+    if (n.kind === "title") skip.push([n.sign.start, n.sign.end]);
+    if (n.kind === "note" && n.quoted) skip.push([n.range.start, n.range.start + 1]);
+    if (n.kind === "columns") skip.push([n.label.start, n.cells[0]?.start ?? n.range.end]);
+    if (n.kind === "task") {
+      const walk = (t: typeof n) => {
+        if (t.marker) skip.push([t.marker.start, t.marker.end]);
+        for (const f of t.fields) skip.push([f.label.start, f.colon.end]);
+        t.items.forEach(walk);
+      };
+      walk(n);
+    }
+  }
+  skip.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let k = 0;
+  const text = tree.text;
+  for (let i = 0; i < text.length; i++) {
+    while (k < skip.length && skip[k][1] <= i) k++;
+    if (k < skip.length && skip[k][0] <= i) continue;
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 10 && c !== 13) out += text[i];
+  }
+  return out;
+}
+
+test("fmt writes the canonical form", () => {
+  const input = [
+    "#  2021年任务分解表  ",
+    "列:工作任务|牵头单位",
+    "一.第一部分",
+    "(一)、小节",
+    "1、主动公开规划。",
+    "牵头 : 区发改局",
+    "  要求：除法律法规另有规定外，",
+    "    及时设立专题。",
+    "（1）子项",
+    " 牵头：甲",
+    "2.任务二",
+    "\t责任:各街道",
+    ">具体要求",
+    "",
+    "",
+  ].join("\n");
+  const want = [
+    "# 2021年任务分解表",
+    "列：工作任务|牵头单位",
+    "一、第一部分",
+    "（一）小节",
+    "1. 主动公开规划。",
+    "   牵头：区发改局",
+    "   要求：除法律法规另有规定外，",
+    "         及时设立专题。",
+    "   （1）子项",
+    "      牵头：甲",
+    "2. 任务二",
+    "   责任：各街道",
+    "> 具体要求",
+    "",
+  ].join("\n");
+  assert.equal(fmt(input), want);
+  assert.equal(fmt(want), want, "idempotent");
+});
+
+test("fmt keeps the file's line ends and width of brackets, and labels on request", () => {
+  const crlf = "(一)小节\r\n(二)小节\r\n（三)小节\r\n1.任务\r\n牵头：甲\r\n";
+  assert.equal(fmt(crlf), "(一)小节\r\n(二)小节\r\n(三)小节\r\n1. 任务\r\n   牵头：甲\r\n");
+  assert.equal(fmt("1. 任务\n   牵头单位：甲\n   配合：乙\n", "short"), "1. 任务\n   牵头：甲\n   配合：乙\n");
+  assert.equal(fmt("1. 任务\n   牵头：甲\n   要求：乙\n", "long"), "1. 任务\n   牵头单位：甲\n   工作要求：乙\n");
+});
+
+test("fmt leaves broken numbers, notes and comments as written", () => {
+  const text = ")推进减税降费\n  一段缩进的说明\n// 注释  \n";
+  assert.equal(fmt(text), ")推进减税降费\n  一段缩进的说明\n// 注释\n");
+});
+
+const corpus: [string, string][] = [];
+for (const dir of ["examples", "test/fixtures/rules"]) {
+  const abs = join(import.meta.dirname, "..", dir);
+  for (const f of readdirSync(abs)) if (f.endsWith(".tasktable")) corpus.push([`${dir}/${f}`, readFileSync(join(abs, f), "utf8")]);
+}
+
+test("on every example and fixture: fmt is idempotent and keeps every character of the user's text", () => {
+  assert.ok(corpus.length >= 3);
+  for (const [name, text] of corpus) {
+    const once = fmt(text);
+    assert.equal(fmt(once), once, `${name}: formatting twice changes it again`);
+    assert.equal(userText(parse(once)), userText(parse(text)), `${name}: text changed`);
+    const before = parse(text).nodes.map((n) => n.kind).join();
+    assert.equal(parse(once).nodes.map((n) => n.kind).join(), before, `${name}: structure changed`);
+  }
+});

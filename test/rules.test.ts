@@ -1,0 +1,63 @@
+// Every rule has a fixture in test/fixtures/rules/ with cases that fire, annotated
+// `// expect: rule-name`, and after a `// quiet` line, cases that must not fire.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { RULES, analyze, LineIndex, applyEdits, parse, buildModel, check } from "../server/src/core/index.js";
+import { readExpectations, settingsFrom } from "./helpers.js";
+
+const DIR = join(import.meta.dirname, "fixtures", "rules");
+const files = readdirSync(DIR).filter((f) => f.endsWith(".tasktable"));
+
+for (const rule of RULES) {
+  const file = files.find((f) => f.startsWith(`${rule.code}-${rule.name}.`));
+  test(`${rule.code} ${rule.name}: fixture fires where annotated and nowhere else`, () => {
+    assert.ok(file, `test/fixtures/rules/${rule.code}-${rule.name}.tasktable is missing`);
+    const text = readFileSync(join(DIR, file), "utf8");
+    const { expectations, quietFrom, config, extraRules } = readExpectations(text);
+    const settings = settingsFrom(config ?? "{}");
+    const { findings } = analyze(text, settings);
+    const lines = new LineIndex(text);
+    const watched = new Set([rule.name, ...extraRules]);
+    const mine = findings.filter((f) => watched.has(f.name));
+
+    assert.ok(expectations.some((e) => e.rule === rule.name), "the fixture has a case where the rule fires");
+    assert.ok(quietFrom !== null, "the fixture has a `// quiet` part with cases where it must not fire");
+    assert.ok(text.split("\n").slice(quietFrom! + 1).some((l) => l.trim() && !l.trim().startsWith("//")), "the quiet part has content");
+
+    const unmatched = [...mine];
+    for (const e of expectations) {
+      const i = unmatched.findIndex(
+        (f) => f.name === e.rule && lines.positionAt(f.range.start).line === e.line && (e.at === undefined || text.slice(f.range.start, f.range.end) === e.at),
+      );
+      assert.ok(i >= 0, `expected ${e.rule}${e.at ? ` at "${e.at}"` : ""} on line ${e.line + 1} (annotation line ${e.annotationLine}); got: ${describe(mine, lines, text)}`);
+      unmatched.splice(i, 1);
+    }
+    assert.deepEqual(describe(unmatched, lines, text), [], "findings nobody expected");
+  });
+
+  test(`${rule.code} ${rule.name}: every fix applies cleanly, and safe fixes remove their finding`, () => {
+    if (!file) return assert.fail("fixture missing");
+    const text = readFileSync(join(DIR, file), "utf8");
+    const { config } = readExpectations(text);
+    const settings = settingsFrom(config ?? "{}");
+    const { findings } = analyze(text, settings);
+    for (const f of findings.filter((x) => x.name === rule.name)) {
+      for (const fix of f.fixes) {
+        for (const e of fix.edits) assert.ok(e.start >= 0 && e.end <= text.length && e.start <= e.end, "edit inside the text");
+        const after = applyEdits(text, fix.edits);
+        const again = check(buildModel(parse(after, { labels: settings.labels }), settings), settings);
+        if (fix.safe) {
+          const still = again.filter((g) => g.name === rule.name && g.message === f.message);
+          assert.equal(still.length, 0, `safe fix “${fix.title}” leaves “${f.message}”`);
+        }
+      }
+    }
+  });
+}
+
+function describe(fs: { name: string; range: { start: number; end: number }; message: string }[], lines: LineIndex, text: string) {
+  return fs.map((f) => `${f.name} line ${lines.positionAt(f.range.start).line + 1} at "${text.slice(f.range.start, f.range.end)}": ${f.message}`);
+}

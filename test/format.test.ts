@@ -2,40 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse, format, type SyntaxTree } from "../server/src/core/index.js";
-import { isSpace } from "../server/src/core/text.js";
+import { parse, format } from "../server/src/core/index.js";
+import { userText } from "./helpers.js";
 
 const fmt = (text: string, labels: "keep" | "short" | "long" = "keep") => format(parse(text), { labels });
-
-/** Non-space characters outside numbers, labels and their colons: the user's own text. */
-export function userText(tree: SyntaxTree): string {
-  const skip: [number, number][] = [];
-  for (const n of tree.nodes) {
-    if (n.kind === "heading") skip.push([n.marker.start, n.marker.end]);
-    if (n.kind === "title") skip.push([n.sign.start, n.sign.end]);
-    if (n.kind === "note" && n.quoted) skip.push([n.range.start, n.range.start + 1]);
-    if (n.kind === "columns") skip.push([n.label.start, n.cells[0]?.start ?? n.range.end]);
-    if (n.kind === "task") {
-      const walk = (t: typeof n) => {
-        if (t.marker) skip.push([t.marker.start, t.marker.end]);
-        for (const f of t.fields) skip.push([f.label.start, f.colon.end]);
-        t.items.forEach(walk);
-      };
-      walk(n);
-    }
-  }
-  skip.sort((a, b) => a[0] - b[0]);
-  let out = "";
-  let k = 0;
-  const text = tree.text;
-  for (let i = 0; i < text.length; i++) {
-    while (k < skip.length && skip[k][1] <= i) k++;
-    if (k < skip.length && skip[k][0] <= i) continue;
-    const c = text.charCodeAt(i);
-    if (!isSpace(c) && c !== 10 && c !== 13) out += text[i];
-  }
-  return out;
-}
 
 test("fmt writes the canonical form", () => {
   const input = [
@@ -82,9 +52,9 @@ test("fmt keeps the file's line ends and width of brackets, and labels on reques
   assert.equal(fmt("1. 任务\n   牵头：甲\n   要求：乙\n", "long"), "1. 任务\n   牵头单位：甲\n   工作要求：乙\n");
 });
 
-test("fmt leaves broken numbers, notes and comments as written", () => {
-  const text = ")推进减税降费\n  一段缩进的说明\n// 注释  \n";
-  assert.equal(fmt(text), ")推进减税降费\n  一段缩进的说明\n// 注释\n");
+test("fmt leaves broken numbers and comments as written, and starts paragraphs at the margin", () => {
+  const text = ")推进减税降费\n  一段缩进的说明\n     续行\n// 注释  \n";
+  assert.equal(fmt(text), ")推进减税降费\n一段缩进的说明\n     续行\n// 注释\n");
 });
 
 const corpus: [string, string][] = [];

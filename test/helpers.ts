@@ -1,9 +1,12 @@
 // Shared test helpers: settings from inline config, golden files, fixture annotations.
 
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { Writable } from "node:stream";
+import { main } from "../server/src/cli/main.js";
 import assert from "node:assert/strict";
-import { parseConfig, toSettings, effectiveLayer, type Settings } from "../server/src/core/index.js";
+import { parseConfig, toSettings, effectiveLayer, type Settings, type SyntaxTree } from "../server/src/core/index.js";
+import { isSpace } from "../server/src/core/text.js";
 
 export const UPDATE = process.env.TASKTABLE_UPDATE_GOLDEN === "1";
 
@@ -71,3 +74,51 @@ export function readExpectations(text: string): { expectations: Expectation[]; q
   });
   return { expectations, quietFrom, config, extraRules };
 }
+
+export const ROOT = join(import.meta.dirname, "..");
+
+/** Runs the CLI in this process, from the repository root, capturing its output. */
+export async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) }) as unknown as NodeJS.WriteStream;
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const code = await main(args, { out: sink((s) => (out += s)), err: sink((s) => (err += s)) });
+    return { code, out, err };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Non-space characters outside numbers, labels and their colons: the user's own text. */
+export function userText(tree: SyntaxTree): string {
+  const skip: [number, number][] = [];
+  for (const n of tree.nodes) {
+    if (n.kind === "heading") skip.push([n.marker.start, n.marker.end]);
+    if (n.kind === "title") skip.push([n.sign.start, n.sign.end]);
+    if (n.kind === "note" && n.quoted) skip.push([n.range.start, n.range.start + 1]);
+    if (n.kind === "columns") skip.push([n.label.start, n.cells[0]?.start ?? n.range.end]);
+    if (n.kind === "task") {
+      const walk = (t: typeof n) => {
+        if (t.marker) skip.push([t.marker.start, t.marker.end]);
+        for (const f of t.fields) skip.push([f.label.start, f.colon.end]);
+        t.items.forEach(walk);
+      };
+      walk(n);
+    }
+  }
+  skip.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let k = 0;
+  const text = tree.text;
+  for (let i = 0; i < text.length; i++) {
+    while (k < skip.length && skip[k][1] <= i) k++;
+    if (k < skip.length && skip[k][0] <= i) continue;
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 10 && c !== 13) out += text[i];
+  }
+  return out;
+}
+

@@ -94,8 +94,8 @@ export function formatText(results: FileResult[], color: boolean, locale: Locale
   if (locale === "en") {
     out.push(
       total === 0
-        ? `${files} file${files === 1 ? "" : "s"} checked, no problems.`
-        : `${files} file${files === 1 ? "" : "s"} checked: ${total} problem${total === 1 ? "" : "s"} (${counts.error} errors, ${counts.warning} warnings, ${counts.info + counts.hint} notes).`,
+        ? `${plural(files, "file")} checked, no problems.`
+        : `${plural(files, "file")} checked: ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info + counts.hint, "note")}).`,
     );
   } else {
     out.push(
@@ -159,4 +159,8 @@ export function formatSarif(results: FileResult[], version: string, locale: Loca
     ],
   };
   return JSON.stringify(sarif, null, 2) + "\n";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -38,6 +38,9 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
     return pos;
   };
+  // （一）. would read as a wrong form of the number: keep a space before such a title.
+  const joinTitle = (m: MarkerMatch, prefix: string, from: number) =>
+    (m.level === 2 || m.level === 4) && m.form !== "broken" && "、.．".includes(text[from] ?? "x") && !prefix.endsWith(" ") ? prefix + " " : prefix;
 
   const planField = (f: FieldNode, indent: number) => {
     const label =
@@ -53,8 +56,9 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
   const planTask = (t: TaskNode, indent: number) => {
     let titleIndent = indent + STEP;
     if (t.marker) {
-      const prefix = markerPrefix(t.marker);
-      plans[t.line] = { kind: "rewrite", indent, prefix, from: after(t.marker.end, lines.lineEnd(t.line)) };
+      const from = after(t.marker.end, lines.lineEnd(t.line));
+      const prefix = joinTitle(t.marker, markerPrefix(t.marker), from);
+      plans[t.line] = { kind: "rewrite", indent, prefix, from };
       titleIndent = indent + displayWidth(prefix);
     } else if (t.titleSegments.length) {
       plans[t.line] = { kind: "rewrite", indent, prefix: "", from: t.titleSegments[0].start };
@@ -76,14 +80,24 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
         plans[n.line] = { kind: "rewrite", indent: 0, prefix: text.slice(n.label.start, n.label.end) + "：", from: after(colonAt + 1, n.range.end) };
         break;
       }
-      case "heading":
-        plans[n.line] = { kind: "rewrite", indent: 0, prefix: markerPrefix(n.marker), from: after(n.marker.end, n.range.end) };
+      case "heading": {
+        const from = after(n.marker.end, n.range.end);
+        plans[n.line] = { kind: "rewrite", indent: 0, prefix: joinTitle(n.marker, markerPrefix(n.marker), from), from };
         break;
+      }
       case "task":
         planTask(n, 0);
         break;
       case "note":
         if (n.quoted) n.segmentLines.forEach((li, k) => (plans[li] = { kind: "rewrite", indent: 0, prefix: "> ", from: n.segments[k].start }));
+        else {
+          // A paragraph starts at the margin (a block above may have moved); the lines it
+          // wraps onto keep their indentation, which is all that holds them to it.
+          const starts = new Set(n.paragraphLines);
+          n.segmentLines.forEach((li, k) => {
+            if (starts.has(li)) plans[li] = { kind: "rewrite", indent: 0, prefix: "", from: n.segments[k].start };
+          });
+        }
         break;
     }
   }
@@ -103,7 +117,7 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
       want = text.slice(ls, e);
     } else {
       const from = Math.min(plan.from, e);
-      want = " ".repeat(plan.indent) + plan.prefix + text.slice(from, e);
+      want = (" ".repeat(plan.indent) + plan.prefix + text.slice(from, e)).trimEnd();
     }
     if (want !== text.slice(ls, le)) edits.push({ start: ls, end: le, newText: want });
   }
@@ -120,10 +134,12 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     const lastContentLine = lines.lineAt(k);
     const tailStart = lines.lineEnd(lastContentLine);
     if (k > (tree.bom ? 1 : 0) && tailStart < end) {
-      if (text.slice(tailStart, end) !== tree.eol) {
-        // whitespace-only tail lines: drop them together with the trailing-space edits inside
+      // Keep the last line's own break; drop blank lines and spaces after it.
+      const tail = text.slice(tailStart, end);
+      const own = tail.startsWith("\r\n") ? "\r\n" : tail.startsWith("\r") ? "\r" : tail.startsWith("\n") ? "\n" : tree.eol;
+      if (tail !== own) {
         for (let i = edits.length - 1; i >= 0 && edits[i].start >= tailStart; i--) edits.pop();
-        edits.push({ start: tailStart, end, newText: tree.eol });
+        edits.push({ start: tailStart, end, newText: own });
       }
     } else if (k > (tree.bom ? 1 : 0) && tailStart === end) {
       edits.push({ start: end, end, newText: tree.eol });

@@ -78,6 +78,8 @@ export interface NoteNode {
   /** One trimmed range per line (after `>` for quoted notes). */
   segments: Range[];
   segmentLines: number[];
+  /** Lines that start a paragraph (the others are indented under the one above). */
+  paragraphLines: number[];
   range: Range;
 }
 

@@ -54,6 +54,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
         endLine: b.node.endLine,
         segments: b.node.titleSegments,
         segmentLines: b.node.titleLines,
+        paragraphLines: [b.node.line],
         range: b.node.range,
       };
       if (idx >= 0) nodes.splice(idx, 1);
@@ -66,6 +67,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     if (prev && prev.kind === "note" && prev.quoted === note.quoted && prev.endLine === note.line - 1) {
       prev.segments.push(...note.segments);
       prev.segmentLines.push(...note.segmentLines);
+      prev.paragraphLines.push(...note.paragraphLines);
       prev.endLine = note.endLine;
       prev.range = { start: prev.range.start, end: note.range.end };
       return;
@@ -154,7 +156,6 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     // A structural line.
     if (c0 === HASH || c0 === HASH_FULL) {
       let s = p + 1;
-      while (s < e && (text.charCodeAt(s) === HASH || text.charCodeAt(s) === HASH_FULL)) s++;
       while (s < e && isSpace(text.charCodeAt(s))) s++;
       nodes.push({ kind: "title", line: li, range: { start: p, end: e }, sign: { start: p, end: p + 1 }, text: { start: s, end: e } });
       continue;
@@ -162,7 +163,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     if (c0 === GT || c0 === GT_FULL) {
       let s = p + 1;
       if (s < e && isSpace(text.charCodeAt(s))) s++;
-      pushNote({ kind: "note", quoted: true, line: li, endLine: li, segments: [{ start: s, end: e }], segmentLines: [li], range: { start: p, end: e } });
+      pushNote({ kind: "note", quoted: true, line: li, endLine: li, segments: [{ start: s, end: e }], segmentLines: [li], paragraphLines: [li], range: { start: p, end: e } });
       continue;
     }
     const cols = scanColumns(text, p, e, li);

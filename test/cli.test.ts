@@ -1,0 +1,88 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { run } from "./helpers.js";
+
+function tmp(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "tasktable-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const CLEAN = "# 表\n一、部分\n1. 任务\n   牵头：区财政局\n";
+const BROKEN = "# 表\n一、部分\n1. 任务\n   牵头：区财政局\n3. 任务\n   牵头：区财政局\n";
+
+test("exit codes: 0 clean, 1 error findings, 2 usage and I/O", async () => {
+  const d = tmp({ "a.tasktable": CLEAN, "b.tasktable": BROKEN });
+  assert.equal((await run(["check", join(d, "a.tasktable")])).code, 0);
+  assert.equal((await run(["check", join(d, "b.tasktable")])).code, 1);
+  assert.equal((await run(["check", join(d, "nope.tasktable")])).code, 2);
+  assert.equal((await run(["check"])).code, 2);
+  assert.equal((await run(["check", d, "--format", "xml"])).code, 2);
+  assert.equal((await run(["frobnicate"])).code, 2);
+  assert.equal((await run(["check", d, "--bogus"])).code, 2);
+});
+
+test("--format json: 1-based lines and UTF-16 columns", async () => {
+  const d = tmp({ "b.tasktable": "# 表\n1. 任务\n   牵头：区财政局、区财政局\n" });
+  const r = await run(["check", d, "--format", "json"]);
+  const [f] = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(f).sort(), ["code", "column", "endColumn", "endLine", "file", "line", "message", "name", "severity"]);
+  assert.equal(f.name, "duplicate-unit");
+  assert.equal(f.line, 3);
+  assert.equal(f.column, 12, "3 spaces + 牵头： + 区财政局、 = 11 UTF-16 units before it");
+  assert.equal(f.endColumn, 16);
+});
+
+test("--format sarif and --format github", async () => {
+  const d = tmp({ "b.tasktable": BROKEN });
+  const s = JSON.parse((await run(["check", d, "--format", "sarif"])).out);
+  assert.equal(s.version, "2.1.0");
+  const res = s.runs[0].results[0];
+  assert.equal(res.ruleId, "TT101");
+  assert.equal(res.level, "error");
+  assert.equal(res.locations[0].physicalLocation.region.startLine, 5);
+  assert.ok(s.runs[0].tool.driver.rules.length >= 20);
+  const g = (await run(["check", d, "--format", "github"])).out;
+  assert.match(g, /^::error file=.*b\.tasktable,line=5,col=1,endLine=5,endColumn=3,title=TT101 number-gap::/m);
+});
+
+test("--locale en and the English summary", async () => {
+  const d = tmp({ "b.tasktable": BROKEN });
+  const r = await run(["check", d, "--locale", "en", "--no-color"]);
+  assert.match(r.out, /error TT101\/number-gap Numbering skips: expected 2 here, found “3\.”/);
+  assert.match(r.out, /1 file checked: 1 problem \(1 error, 0 warnings, 0 notes\)\./);
+});
+
+test("a broken tasktable.json is reported at its place and the defaults apply", async () => {
+  const d = tmp({ "tasktable.json": '{\n  "rules": {"number-gap": "loud"},\n  "units": ["区财政局"]\n}\n', "b.tasktable": BROKEN });
+  const r = await run(["check", d, "--no-color"]);
+  assert.match(r.err, /tasktable\.json:2:\d+: tasktable\.json: rules\.number-gap: /);
+  assert.equal(r.code, 1, "number-gap keeps its default level, error");
+});
+
+test("--config names the config explicitly", async () => {
+  const d = tmp({ "cfg.json": '{"rules": {"number-gap": "off"}}', "b.tasktable": BROKEN });
+  const r = await run(["check", join(d, "b.tasktable"), "--config", join(d, "cfg.json")]);
+  assert.equal(r.code, 0);
+});
+
+test("fmt --check reports and changes nothing; fmt rewrites and keeps the BOM", async () => {
+  const d = tmp({ "a.tasktable": "\ufeff1.任务\n牵头:甲\n" });
+  const file = join(d, "a.tasktable");
+  const c = await run(["fmt", "--check", file]);
+  assert.equal(c.code, 1);
+  assert.equal(readFileSync(file, "utf8"), "\ufeff1.任务\n牵头:甲\n");
+  assert.equal((await run(["fmt", file])).code, 0);
+  assert.equal(readFileSync(file, "utf8"), "\ufeff1. 任务\n   牵头：甲\n");
+  assert.equal((await run(["fmt", "--check", file])).code, 0);
+});
+
+test("the installed bin runs (npx tasktable)", () => {
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, "..", "bin", "tasktable.js"), "rules"], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /TT201  missing-lead/);
+});

@@ -81,7 +81,7 @@ export const ROOT = join(import.meta.dirname, "..");
 export async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) }) as unknown as NodeJS.WriteStream;
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {

@@ -90,7 +90,12 @@ function localeFrom(o: Options): Locale | undefined {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export interface Io {
+  out: NodeJS.WritableStream & { isTTY?: boolean };
+  err: NodeJS.WritableStream;
+}
+
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const write = (s: string) => io.out.write(s);
   const warn = (s: string) => io.err.write(s);
   try {
@@ -141,7 +146,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
         else if (fmt === "sarif") write(formatSarif(results, VERSION, shownLocale));
         else if (fmt === "github") write(formatGithub(results));
         else {
-          const color = o.flags.has("--color") || (!o.flags.has("--no-color") && (io.out as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR);
+          const color = o.flags.has("--color") || (!o.flags.has("--no-color") && io.out.isTTY === true && !process.env.NO_COLOR);
           write(formatText(results, color, shownLocale));
         }
         if (ioFailed) return 2;

@@ -50,7 +50,7 @@ function validate(text: string, schema: z.ZodType): { value: unknown; problems: 
       const message = `${fmtPath(path)}: ${issue.message}; the default applies`;
       if (!problems.some((p) => p.message === message)) problems.push({ message, ...at(nearestNode(root, path), body) });
       // A missing value cannot be dropped: drop what holds it.
-      let drop = path;
+      let drop: (string | number)[] = path;
       while (drop.length && valueAt(value, drop) === undefined) drop = drop.slice(0, -1);
       if (drop.length === 0) return { value: undefined, problems, syntaxOk: true };
       value = mark(value, drop);

@@ -3,7 +3,8 @@
 import { analyzeNumbering, type NumberingAnalysis } from "./model/numbering.js";
 import type { Model } from "./model/model.js";
 import { RULES } from "./rules/index.js";
-import type { Finding, Msg, Rule, RuleContext } from "./rules/types.js";
+import type { Finding, Fix, FixProposal, Msg, Rule, RuleContext } from "./rules/types.js";
+import type { Range } from "./text.js";
 import type { RuleLevel, Settings, Severity } from "./settings.js";
 import { majorityWidth } from "./rules/widths.js";
 
@@ -27,19 +28,39 @@ export function check(model: Model, settings: Settings): Finding[] {
       numbering: () => (numbering ??= analyzeNumbering(model, settings)),
       majorityWidth: () => (width ??= majorityWidth(model)),
       report: (r) => {
-        findings.push({
-          code: rule.code,
-          name: rule.name,
-          severity,
-          message: pick(r.message),
-          range: r.range,
-          related: (r.related ?? []).map((x) => ({ range: x.range, message: pick(x.message) })),
-          fixes: (r.fixes ?? []).map((f) => ({ title: pick(f.title), edits: f.edits, safe: f.safe })),
-        });
+        findings.push(new FindingImpl(rule, severity, pick(r.message), r.range, (r.related ?? []).map((x) => ({ range: x.range, message: pick(x.message) })), r.fixes, pick));
       },
     };
     rule.check(ctx);
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
   return findings;
+}
+
+class FindingImpl implements Finding {
+  readonly code: string;
+  readonly name: string;
+  private made: Fix[] | undefined;
+  constructor(
+    rule: Rule,
+    readonly severity: Severity,
+    readonly message: string,
+    readonly range: Range,
+    readonly related: { range: Range; message: string }[],
+    private readonly proposals: FixProposal[] | (() => FixProposal[]) | undefined,
+    private readonly pick: (m: Msg) => string,
+  ) {
+    this.code = rule.code;
+    this.name = rule.name;
+  }
+  get fixes(): Fix[] {
+    if (this.made === undefined) {
+      const p = typeof this.proposals === "function" ? this.proposals() : (this.proposals ?? []);
+      this.made = p.map((f) => ({ title: this.pick(f.title), edits: f.edits, safe: f.safe }));
+    }
+    return this.made;
+  }
+  toJSON() {
+    return { code: this.code, name: this.name, severity: this.severity, message: this.message, range: this.range, related: this.related, fixes: this.fixes };
+  }
 }

@@ -20,6 +20,12 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const n = text.length;
+    if (text.indexOf("\r") < 0) {
+      // The common case: native search for line feeds only.
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

@@ -6,17 +6,12 @@ import { isUnitRole } from "../syntax/labels.js";
 import type { Range } from "../text.js";
 import type { Settings } from "../settings.js";
 import type { EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
+import type { ListItem } from "./units.js";
 import { DITTO, splitUnits } from "./units.js";
 
 export function buildModel(tree: SyntaxTree, settings: Settings): Model {
   const { text } = tree;
   const slice = (r: Range) => text.slice(r.start, r.end);
-  const joined = (rs: readonly Range[]) => {
-    if (rs.length === 1) return slice(rs[0]);
-    let s = "";
-    for (const r of rs) s += slice(r);
-    return s;
-  };
 
   // Does 责任 mean the lead or the partners here?
   let hasLeadLabel = false;
@@ -73,17 +68,8 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
 
   const makeField = (fn: FieldNode): Field => {
     const role = fn.role === null ? null : effective(fn.role);
-    return {
-      node: fn,
-      role,
-      responsible: fn.role === "responsible",
-      label: fn.labelText,
-      text: joined(fn.segments),
-      items: fn.role !== null && isUnitRole(fn.role) ? splitUnits(text, fn.segments) : null,
-      units: [],
-      unresolvedDitto: [],
-      dittoSource: null,
-    };
+    const items = fn.role !== null && isUnitRole(fn.role) ? splitUnits(text, fn.segments) : null;
+    return new FieldImpl(fn, role, fn.role === "responsible", items, text);
   };
 
   const resolveUnits = (f: Field, source: Task | null) => {
@@ -133,25 +119,9 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
   };
 
   const makeTask = (tn: TaskNode, parent: Task | null, prevSibling: Task | null): Task => {
-    const t: Task = {
-      node: tn,
-      level: tn.level,
-      number: tn.marker ? tn.marker.value : null,
-      title: joined(tn.titleSegments),
-      section,
-      subsection,
-      parent,
-      fields: [],
-      lead: [],
-      partners: [],
-      requirement: null,
-      deadline: null,
-      note: null,
-      items: [],
-      line: tn.line,
-    };
     // The task 同上 refers to: the one above, or for a first item, its task.
     const source = prevSibling ?? parent;
+    const t = new TaskImpl(tn, text, section, subsection, parent, source);
     for (const fn of tn.fields) {
       const f = makeField(fn);
       t.fields.push(f);
@@ -159,18 +129,10 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
         resolveUnits(f, source);
         if (f.role === "lead") t.lead.push(...f.units);
         else t.partners.push(...f.units);
-      } else if (f.role === "requirement" || f.role === "deadline" || f.role === "note") {
-        let value: string | null = f.text;
-        if (value === DITTO) {
-          const from = source ? source[f.role] : null;
-          if (from === null) {
-            f.unresolvedDitto.push(fn.segments[0]);
-          } else {
-            f.dittoSource = source;
-          }
-          value = from ?? value;
-        }
-        t[f.role] = t[f.role] === null ? value : t[f.role] + value;
+      } else if ((f.role === "requirement" || f.role === "deadline" || f.role === "note") && isDitto(text, fn)) {
+        const role = f.role;
+        if (source && source.fields.some((g) => g.role === role)) f.dittoSource = source;
+        else f.unresolvedDitto.push(fn.segments[0]);
       }
     }
     let prevItem: Task | null = null;
@@ -262,3 +224,80 @@ function splitConjunction(
   return null;
 }
 
+
+function joinSegments(text: string, rs: readonly Range[]): string {
+  if (rs.length === 1) return text.slice(rs[0].start, rs[0].end);
+  let s = "";
+  for (const r of rs) s += text.slice(r.start, r.end);
+  return s;
+}
+
+function isDitto(text: string, fn: FieldNode): boolean {
+  const r = fn.segments;
+  return r.length === 1 && r[0].end - r[0].start === DITTO.length && text.startsWith(DITTO, r[0].start);
+}
+
+// Strings are joined only when someone reads them: the checker mostly does not.
+class FieldImpl implements Field {
+  private joined: string | undefined;
+  label: string;
+  units: Unit[] = [];
+  unresolvedDitto: Range[] = [];
+  dittoSource: Task | null = null;
+  constructor(
+    readonly node: FieldNode,
+    readonly role: EffectiveRole | null,
+    readonly responsible: boolean,
+    readonly items: ListItem[] | null,
+    private readonly source: string,
+  ) {
+    this.label = node.labelText;
+  }
+  get text(): string {
+    return (this.joined ??= joinSegments(this.source, this.node.segments));
+  }
+}
+
+class TaskImpl implements Task {
+  level: 3 | 4;
+  number: number | null;
+  line: number;
+  fields: Field[] = [];
+  lead: Unit[] = [];
+  partners: Unit[] = [];
+  items: Task[] = [];
+  private joinedTitle: string | undefined;
+  constructor(
+    readonly node: TaskNode,
+    private readonly source: string,
+    readonly section: Section | null,
+    readonly subsection: Subsection | null,
+    readonly parent: Task | null,
+    private readonly dittoFrom: Task | null,
+  ) {
+    this.level = node.level;
+    this.number = node.marker ? node.marker.value : null;
+    this.line = node.line;
+  }
+  get title(): string {
+    return (this.joinedTitle ??= joinSegments(this.source, this.node.titleSegments));
+  }
+  private textOf(role: "requirement" | "deadline" | "note"): string | null {
+    let out: string | null = null;
+    for (const f of this.fields) {
+      if (f.role !== role) continue;
+      const v = f.dittoSource ? (this.dittoFrom?.[role] ?? f.text) : f.text;
+      out = out === null ? v : out + v;
+    }
+    return out;
+  }
+  get requirement(): string | null {
+    return this.textOf("requirement");
+  }
+  get deadline(): string | null {
+    return this.textOf("deadline");
+  }
+  get note(): string | null {
+    return this.textOf("note");
+  }
+}

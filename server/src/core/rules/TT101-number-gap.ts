@@ -20,7 +20,7 @@ export const numberGap: Rule = {
           zh: `编号跳号：此处应为 ${want}，实际是“${shown}”（缺少 ${missing} 个编号）。`,
           en: `Numbering skips: expected ${want} here, found “${shown}” (${missing} missing).`,
         },
-        fixes: numberingFixes(ctx, issue),
+        fixes: () => numberingFixes(ctx, issue),
       });
     }
   },

@@ -24,7 +24,7 @@ export const numberDuplicate: Rule = {
             message: { zh: `第一次使用“${shown}”`, en: `“${shown}” is first used here` },
           },
         ],
-        fixes: numberingFixes(ctx, issue),
+        fixes: () => numberingFixes(ctx, issue),
       });
     }
   },

@@ -23,7 +23,7 @@ export const numberOrder: Rule = {
           zh: `编号顺序颠倒：“${shown}”出现在更大的编号之后${tail.zh}。`,
           en: `Numbers out of order: “${shown}” comes after a larger number${tail.en}.`,
         },
-        fixes: numberingFixes(ctx, issue),
+        fixes: () => numberingFixes(ctx, issue),
       });
     }
   },

@@ -10,17 +10,22 @@ export const missingLead: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const viaResponsible = model.leadSource === "responsible";
+    let label: string | null = null;
     for (const t of model.tasks) {
       if (t.lead.length > 0) continue;
       const leadFields = t.fields.filter((f) => f.role === "lead");
       // 同上 that found nothing is reported by ditto-without-source.
       if (leadFields.some((f) => f.unresolvedDitto.length > 0)) continue;
       if (t.node.titleSegments.length === 0 && !t.node.marker && t.fields.every((f) => f.role !== "lead")) continue;
+      // A task split into items that each name their own lead has its leads there.
+      if (t.items.length > 0 && t.items.every((it) => it.lead.length > 0)) continue;
       const name = taskName(t, text);
       const what = viaResponsible ? { zh: "责任单位", en: "responsible (lead) unit" } : { zh: "牵头单位", en: "lead unit" };
       const empty = leadFields[0];
-      const label = leadLabel(model, viaResponsible);
-      const lastLine = t.node.endLine;
+      label ??= leadLabel(model, viaResponsible);
+      // After the task's own lines, not after its items: a field below an item's block
+      // would belong to the item.
+      const lastLine = Math.max(t.node.line, ...t.node.titleLines, ...t.node.fields.map((f) => f.endLine));
       const lineEnd = model.tree.lines.lineEnd(lastLine);
       const indent = " ".repeat(t.node.indent + 3);
       ctx.report({

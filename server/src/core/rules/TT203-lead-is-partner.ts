@@ -19,10 +19,17 @@ export const leadIsPartner: Rule = {
         const line = model.tree.lines.lineAt(p.range.start);
         ctx.report({
           range: p.range,
-          message: {
-            zh: `“${p.name}”已是牵头单位，不必再列为“${p.field.label}”。`,
-            en: `“${p.name}” is already the lead; it need not be listed under “${p.field.label}” too.`,
-          },
+          // 区应急局 under 配合 when 区应急管理局 leads: say which lead it is.
+          message:
+            l.name === p.name
+              ? {
+                  zh: `“${p.name}”已是牵头单位，不必再列为“${p.field.label}”。`,
+                  en: `“${p.name}” is already the lead; it need not be listed under “${p.field.label}” too.`,
+                }
+              : {
+                  zh: `“${p.name}”即牵头单位“${l.name}”，不必再列为“${p.field.label}”。`,
+                  en: `“${p.name}” is the lead “${l.name}”; it need not be listed under “${p.field.label}” too.`,
+                },
           related: [{ range: l.range, message: { zh: "列为牵头单位之处", en: "listed as lead here" } }],
           fixes: [
             {

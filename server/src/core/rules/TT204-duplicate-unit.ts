@@ -21,17 +21,25 @@ export const duplicateUnit: Rule = {
           }
           const line = model.tree.lines.lineAt(u.range.start);
           const same = first.name === u.name;
+          // 责任 and 配合 both give partners: the list may span two fields.
+          const sameField = first.field === u.field;
           ctx.report({
             range: u.range,
-            message: same
-              ? { zh: `“${u.name}”在“${u.field.label}”里重复出现。`, en: `“${u.name}” appears twice in “${u.field.label}”.` }
-              : { zh: `“${u.name}”与前面的“${first.name}”是同一单位，重复列出。`, en: `“${u.name}” is the same unit as “${first.name}” listed before it.` },
+            message: !sameField
+              ? {
+                  zh: `“${u.name}”已列在“${first.field.label}”里，又在“${u.field.label}”里重复列出。`,
+                  en: `“${u.name}” is listed under “${first.field.label}” already and again under “${u.field.label}”.`,
+                }
+              : same
+                ? { zh: `“${u.name}”在“${u.field.label}”里重复出现。`, en: `“${u.name}” appears twice in “${u.field.label}”.` }
+                : { zh: `“${u.name}”与前面的“${first.name}”是同一单位，重复列出。`, en: `“${u.name}” is the same unit as “${first.name}” listed before it.` },
             related: [{ range: first.range, message: { zh: "第一次列出", en: "first listed here" } }],
             fixes: [
               {
                 title: { zh: `删去重复的“${u.name}”`, en: `Remove the repeated “${u.name}”` },
                 edits: [removeListItem(text, u.range, model.tree.lines.starts[line], model.tree.lines.lineEnd(line))],
-                safe: same,
+                // Which of two columns keeps it is the author's choice.
+                safe: same && sameField,
               },
             ],
           });

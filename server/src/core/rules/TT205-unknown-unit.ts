@@ -1,5 +1,6 @@
 import type { Rule } from "./types.js";
 import { allTasks } from "./util.js";
+import { similarity, type Registry } from "../model/registry.js";
 
 export const unknownUnit: Rule = {
   code: "TT205",
@@ -15,17 +16,34 @@ export const unknownUnit: Rule = {
     for (const t of allTasks(model)) {
       for (const u of [...t.lead, ...t.partners]) {
         if (u.resolution !== "unknown" || u.inheritedFrom) continue;
-        const hint = settings.registry.suggest(u.name);
+        const hint = closest(settings.registry, u.name);
         ctx.report({
           range: u.range,
           message: hint
-            ? { zh: `单位名录中没有“${u.name}”，是否为“${hint.canonical}”？`, en: `“${u.name}” is not in the unit registry; did you mean “${hint.canonical}”?` }
+            ? { zh: `单位名录中没有“${u.name}”，是否为“${hint}”？`, en: `“${u.name}” is not in the unit registry; did you mean “${hint}”?` }
             : { zh: `单位名录中没有“${u.name}”。`, en: `“${u.name}” is not in the unit registry.` },
           fixes: hint
-            ? [{ title: { zh: `改为“${hint.canonical}”`, en: `Change to “${hint.canonical}”` }, edits: [{ start: u.range.start, end: u.range.end, newText: hint.canonical }], safe: false }]
+            ? [{ title: { zh: `改为“${hint}”`, en: `Change to “${hint}”` }, edits: [{ start: u.range.start, end: u.range.end, newText: hint }], safe: false }]
             : [],
         });
       }
     }
   },
 };
+
+/**
+ * The registry name closest to an unknown one. Strictly more than half alike: unit names
+ * are short and share 区…局, so two of four characters in common (区税务局, 区财政局) is
+ * another unit, not a typo.
+ */
+function closest(registry: Registry, name: string): string | null {
+  let best: string | null = null;
+  let score = 0.5;
+  for (const e of registry.entries) {
+    for (const n of [e.name, ...(e.aliases ?? []), ...(e.abbreviations ?? [])]) {
+      const s = similarity(name, n);
+      if (s > score) [best, score] = [e.name, s];
+    }
+  }
+  return best;
+}

@@ -5,6 +5,8 @@ const HOW = {
   alias: { zh: "旧称或别名", en: "an alias" },
   abbreviation: { zh: "简称", en: "an abbreviation" },
   prefix: { zh: "省略了前缀的写法", en: "a shortened name" },
+  // One half of 区应急局及各街道: the model keeps only that it was split, not how the half resolved.
+  conjunction: { zh: "另一种写法", en: "another name" },
 };
 
 export const nonCanonicalUnit: Rule = {
@@ -20,8 +22,9 @@ export const nonCanonicalUnit: Rule = {
     for (const t of allTasks(ctx.model)) {
       for (const u of [...t.lead, ...t.partners]) {
         if (u.inheritedFrom) continue;
-        if (u.resolution !== "alias" && u.resolution !== "abbreviation" && u.resolution !== "prefix") continue;
-        const how = HOW[u.resolution];
+        const other = u.resolution === "alias" || u.resolution === "abbreviation" || u.resolution === "prefix";
+        if (!other && !(u.resolution === "conjunction" && u.name !== u.canonical)) continue;
+        const how = HOW[u.resolution as keyof typeof HOW];
         ctx.report({
           range: u.range,
           message: {

@@ -18,9 +18,14 @@ const PAIRS: [string, string, string][] = [
 ];
 const OPEN = new Map<number, { kind: string; close: string }>();
 const CLOSE = new Map<number, { kind: string; open: string }>();
+// One byte a character: is it a bracket at all? Most characters are not, and this is the
+// test every character of every task goes through.
+const IS_BRACKET = new Uint8Array(0x10000);
 for (const [kind, o, c] of PAIRS) {
   OPEN.set(o.charCodeAt(0), { kind, close: c });
   CLOSE.set(c.charCodeAt(0), { kind, open: o });
+  IS_BRACKET[o.charCodeAt(0)] = 1;
+  IS_BRACKET[c.charCodeAt(0)] = 1;
 }
 
 function isDigit(c: number) {
@@ -62,6 +67,7 @@ function scan(ctx: RuleContext, segments: readonly Range[]) {
   for (const seg of segments) {
     for (let i = seg.start; i < seg.end; i++) {
       const c = text.charCodeAt(i);
+      if (IS_BRACKET[c] === 0) continue;
       const o = OPEN.get(c);
       if (o) {
         stack.push({ kind: o.kind, at: i, ch: text[i], close: o.close });

@@ -22,28 +22,55 @@ export const repeatedWord: Rule = {
 
 function scan(ctx: RuleContext, r: Range) {
   const text = ctx.text;
-  for (let i = r.start; i < r.end; i++) {
-    if (!isHan(text.charCodeAt(i))) continue;
-    for (let len = 2; len <= 4 && i + 2 * len <= r.end; len++) {
-      let same = true;
-      for (let k = 0; k < len; k++) {
-        const c = text.charCodeAt(i + k);
-        if (!isHan(c) || c !== text.charCodeAt(i + len + k)) {
-          same = false;
-          break;
-        }
+  const end = r.end;
+  const at = (k: number) => (k < end ? text.charCodeAt(k) : -1);
+  // A window of five characters slides along, so each character is read once.
+  let i = r.start;
+  let c0 = at(i);
+  let c1 = at(i + 1);
+  let c2 = at(i + 2);
+  let c3 = at(i + 3);
+  let c4 = at(i + 4);
+  while (i < end) {
+    // A word's first character must come back 2, 3 or 4 characters later; 哈哈 (one
+    // character repeated) is not a doubled word.
+    if ((c2 === c0 || c3 === c0 || c4 === c0) && c0 !== c1 && isHan(c0)) {
+      const len = doubledAt(text, i, end);
+      if (len > 0) {
+        const word = text.slice(i, i + len);
+        ctx.report({
+          range: { start: i + len, end: i + 2 * len },
+          message: { zh: `“${word}”连写了两遍。`, en: `“${word}” is written twice in a row.` },
+          related: [{ range: { start: i, end: i + len }, message: { zh: "第一遍", en: "first time" } }],
+          fixes: [{ title: { zh: `删去重复的“${word}”`, en: `Remove the repeated “${word}”` }, edits: [{ start: i + len, end: i + 2 * len, newText: "" }], safe: false }],
+        });
+        i += 2 * len;
+        c0 = at(i);
+        c1 = at(i + 1);
+        c2 = at(i + 2);
+        c3 = at(i + 3);
+        c4 = at(i + 4);
+        continue;
       }
-      // 哈哈哈哈 and the like: one character repeated is not a doubled word
-      if (!same || text.charCodeAt(i) === text.charCodeAt(i + 1)) continue;
-      const word = text.slice(i, i + len);
-      ctx.report({
-        range: { start: i + len, end: i + 2 * len },
-        message: { zh: `“${word}”连写了两遍。`, en: `“${word}” is written twice in a row.` },
-        related: [{ range: { start: i, end: i + len }, message: { zh: "第一遍", en: "first time" } }],
-        fixes: [{ title: { zh: `删去重复的“${word}”`, en: `Remove the repeated “${word}”` }, edits: [{ start: i + len, end: i + 2 * len, newText: "" }], safe: false }],
-      });
-      i += 2 * len - 1;
-      break;
     }
+    i++;
+    c0 = c1;
+    c1 = c2;
+    c2 = c3;
+    c3 = c4;
+    c4 = at(i + 4);
   }
+}
+
+/** Length (2–4) of a run of Han characters at i that is repeated right after it, or 0. */
+function doubledAt(text: string, i: number, end: number): number {
+  for (let len = 2; len <= 4 && i + 2 * len <= end; len++) {
+    let k = 0;
+    for (; k < len; k++) {
+      const c = text.charCodeAt(i + k);
+      if (!isHan(c) || c !== text.charCodeAt(i + len + k)) break;
+    }
+    if (k === len) return len;
+  }
+  return 0;
 }

@@ -47,9 +47,18 @@ export function numberingFixes(ctx: RuleContext, issue: NumberingIssue): FixProp
   const fixes: FixProposal[] = [];
   const group = renumberGroup(issue.group, w);
   if (group.length) fixes.push({ title: { zh: `重新编号本组${ln.zh}`, en: `Renumber these ${ln.en}` }, edits: group, safe: false });
-  const all = renumberAll(ctx.numbering(), w);
+  const all = wholeDocument(ctx, w);
   if (all.length > group.length) fixes.push({ title: { zh: "重新编号全文", en: "Renumber the whole document" }, edits: all, safe: false });
   return fixes;
+}
+
+// Renumbering the whole document is the same edit list for every numbering finding.
+const wholeCache = new WeakMap<object, Edit[]>();
+function wholeDocument(ctx: RuleContext, w: "full" | "half"): Edit[] {
+  const a = ctx.numbering();
+  let e = wholeCache.get(a);
+  if (!e) wholeCache.set(a, (e = renumberAll(a, w)));
+  return e;
 }
 
 export function shownNumber(ctx: RuleContext, m: Numbered): string {

@@ -29,7 +29,9 @@ export interface Report {
   range: Range;
   message: Msg;
   related?: { range: Range; message: Msg }[];
-  fixes?: FixProposal[];
+  /** A function where the edits are costly (renumbering a whole document): it runs only
+   *  when someone asks for the fixes, once. */
+  fixes?: FixProposal[] | (() => FixProposal[]);
 }
 
 export interface Fix {

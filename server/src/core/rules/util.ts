@@ -5,14 +5,21 @@ import type { Edit, Msg } from "./types.js";
 import { isSpace, type Range } from "../text.js";
 import { isStrongSeparator } from "../model/units.js";
 
-/** Every task and item, depth first. */
-export function* allTasks(model: Model): Iterable<Task> {
-  const walk = function* (t: Task): Iterable<Task> {
-    yield t;
-    for (const i of t.items) yield* walk(i);
+const allTasksCache = new WeakMap<Model, Task[]>();
+
+/** Every task and item, depth first; computed once per model and shared by the rules. */
+export function allTasks(model: Model): readonly Task[] {
+  let out = allTasksCache.get(model);
+  if (out) return out;
+  out = [];
+  const walk = (t: Task) => {
+    out!.push(t);
+    for (const i of t.items) walk(i);
   };
-  for (const t of model.tasks) yield* walk(t);
-  for (const t of model.orphanItems) yield* walk(t);
+  for (const t of model.tasks) walk(t);
+  for (const t of model.orphanItems) walk(t);
+  allTasksCache.set(model, out);
+  return out;
 }
 
 function short(s: string, n = 12): string {

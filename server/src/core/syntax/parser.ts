@@ -255,29 +255,49 @@ interface FieldScan {
   labelEnd: number;
   colon: number;
   role: Role | null;
+  /** The known label matched (shared, not sliced). */
+  label: string | null;
+}
+
+/** Known labels by their first character, so a line is matched without slicing it. */
+const labelIndexCache = new WeakMap<LabelTable, Map<number, { label: string; role: Role }[]>>();
+function labelIndex(labels: LabelTable) {
+  let idx = labelIndexCache.get(labels);
+  if (!idx) {
+    idx = new Map();
+    // Longest first, so 牵头单位 wins over 牵头.
+    for (const [label, role] of [...labels].sort((a, b) => b[0].length - a[0].length)) {
+      const c = label.charCodeAt(0);
+      let list = idx.get(c);
+      if (!list) idx.set(c, (list = []));
+      list.push({ label, role });
+    }
+    labelIndexCache.set(labels, idx);
+  }
+  return idx;
 }
 
 /** `label：` at p: a known label, or (role null) a label-like run of 2–6 Han characters. */
 function scanField(text: string, p: number, e: number, labels: LabelTable): FieldScan | null {
-  const limit = Math.min(e, p + 14);
-  let i = p;
-  let han = 0;
-  let other = false;
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    if (c === COLON_FULL || c === COLON) break;
-    if (isHan(c)) han++;
-    else if (!isSpace(c)) other = true;
-    i++;
+  const candidates = labelIndex(labels).get(text.charCodeAt(p));
+  if (candidates) {
+    for (const { label, role } of candidates) {
+      if (!text.startsWith(label, p)) continue;
+      let k = p + label.length;
+      while (k < e && isSpace(text.charCodeAt(k))) k++;
+      const c = text.charCodeAt(k);
+      if (k < e && (c === COLON_FULL || c === COLON)) return { labelStart: p, labelEnd: p + label.length, colon: k, role, label };
+    }
   }
-  if (i >= limit || i === p) return null;
-  let le = i;
-  while (le > p && isSpace(text.charCodeAt(le - 1))) le--;
-  const label = text.slice(p, le);
-  const role = labels.get(label);
-  if (role !== undefined) return { labelStart: p, labelEnd: le, colon: i, role };
-  if (!other && han >= 2 && han <= 6 && le - p === han) return { labelStart: p, labelEnd: le, colon: i, role: null };
-  return null;
+  if (!isHan(text.charCodeAt(p))) return null;
+  const limit = Math.min(e, p + 8);
+  let i = p;
+  while (i < limit && isHan(text.charCodeAt(i))) i++;
+  const han = i - p;
+  if (han < 2 || han > 6 || i >= e) return null;
+  const c = text.charCodeAt(i);
+  if (c !== COLON_FULL && c !== COLON) return null;
+  return { labelStart: p, labelEnd: i, colon: i, role: null, label: null };
 }
 
 function openField(b: Block, f: FieldScan, w: number, li: number, text: string, p: number, e: number) {
@@ -288,7 +308,7 @@ function openField(b: Block, f: FieldScan, w: number, li: number, text: string, 
     line: li,
     indent: w,
     label: { start: f.labelStart, end: f.labelEnd },
-    labelText: text.slice(f.labelStart, f.labelEnd),
+    labelText: f.label ?? text.slice(f.labelStart, f.labelEnd),
     colon: { start: f.colon, end: f.colon + 1 },
     role: f.role,
     segments: vs < e ? [{ start: vs, end: e }] : [],

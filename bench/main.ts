@@ -1,0 +1,106 @@
+// npm run bench: each budget beside the measured figure. Figures go to bench/results/.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import MarkdownIt from "markdown-it";
+import { buildModel, check, defaultSettings, parse } from "../server/src/core/index.js";
+import { generateTable } from "./generate.js";
+
+const settings = defaultSettings();
+const results: Record<string, unknown> = {};
+let failed = 0;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, runs: number): number {
+  fn(); // warm up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+function line(name: string, measured: string, budget: string, ok: boolean) {
+  if (!ok) failed++;
+  console.log(`${ok ? "ok  " : "FAIL"}  ${name.padEnd(52)} ${measured.padStart(14)}   budget ${budget}`);
+}
+
+const full = (text: string) => check(buildModel(parse(text), settings), settings);
+
+// 1. Throughput on a 50,000-line table.
+{
+  const text = generateTable(50_000);
+  const bytes = Buffer.byteLength(text);
+  const ms = time(() => full(text), 7);
+  const mbs = bytes / 1e6 / (ms / 1000);
+  results.table = { lines: text.split("\n").length, bytes, ms, mbPerSecond: mbs };
+  line(`parse + all rules, 50,000 lines (${(bytes / 1e6).toFixed(1)} MB)`, `${mbs.toFixed(0)} MB/s`, "≥ 50 MB/s", mbs >= 50);
+
+  // The same table as Markdown, parsed by markdown-it, on the same machine and run.
+  const md = text
+    .split("\n")
+    .map((l) => (l.startsWith("# ") ? l : l.startsWith("   ") ? `- ${l.trim()}` : l ? `## ${l}` : l))
+    .join("\n");
+  const mdBytes = Buffer.byteLength(md);
+  const mdi = new MarkdownIt();
+  const mdMs = time(() => mdi.parse(md, {}), 5);
+  const mdMbs = mdBytes / 1e6 / (mdMs / 1000);
+  results.markdownIt = { bytes: mdBytes, ms: mdMs, mbPerSecond: mdMbs };
+  line("markdown-it parse of the same table as Markdown", `${mdMbs.toFixed(0)} MB/s`, `our check faster: ×${(mbs / mdMbs).toFixed(1)}`, mbs > mdMbs);
+}
+
+// 2. Pathological inputs in linear time: time at n and 4n must grow at most ~4× (5× allowed).
+function linear(name: string, make: (n: number) => string, n: number) {
+  const a = make(n);
+  const b = make(4 * n);
+  const ta = time(() => full(a), 5);
+  const tb = time(() => full(b), 5);
+  const ratio = tb / ta;
+  results[name] = { n, msAtN: ta, msAt4N: tb, ratio };
+  line(`${name} (n=${n} → ${4 * n})`, `×${ratio.toFixed(2)} (${tb.toFixed(1)} ms)`, "linear: ×4 (≤ ×5) for 4× input", ratio <= 5);
+}
+const longLine = (n: number) => "1. " + "主动公开（规划）《纲要》".repeat(Math.floor(n / 12)) + "\n   牵头：区财政局\n";
+linear("one long line", longLine, 262_144);
+linear("siblings under one heading", (n) => "一、部分\n" + Array.from({ length: n }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join(""), 2_500);
+linear("units in one cell", (n) => "1. 任务\n   牵头：" + Array.from({ length: n }, (_, i) => `单位${i}`).join("、") + "\n", 2_500);
+linear("unclosed brackets", (n) => "1. " + "（《“〔".repeat(n) + "\n   牵头：区财政局\n", 2_500);
+{
+  const t = full(longLine(1_048_576));
+  void t;
+  const ms = time(() => full(longLine(1_048_576)), 3);
+  results.megabyteLine = { ms };
+  line("a 1 MB line", `${ms.toFixed(1)} ms`, "< 200 ms", ms < 200);
+}
+{
+  const ms = time(() => full(Array.from({ length: 10_000 }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join("")), 3);
+  line("10,000 sibling tasks", `${ms.toFixed(1)} ms`, "< 100 ms", ms < 100);
+  const ms2 = time(() => full("1. 任务\n   牵头：" + Array.from({ length: 10_000 }, (_, i) => `单位${i}`).join("、") + "\n"), 3);
+  line("10,000 units in one cell", `${ms2.toFixed(1)} ms`, "< 100 ms", ms2 < 100);
+}
+
+// 3. The CLI on the bundled examples, as a newcomer runs it.
+{
+  const root = join(__dirname, "..");
+  const ts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [join(root, "bin", "tasktable.js"), "check", "examples/"], { cwd: root });
+    ts.push(performance.now() - t0);
+  }
+  const ms = median(ts);
+  results.cliExamples = { ms };
+  line("tasktable check examples/ (whole process)", `${ms.toFixed(0)} ms`, "< 1000 ms", ms < 1000);
+}
+
+const dir = join(__dirname, "..", "bench", "results");
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, "core.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
+console.log(`\nfigures written to bench/results/core.json${failed ? `; ${failed} over budget` : ""}`);
+process.exitCode = failed ? 1 : 0;

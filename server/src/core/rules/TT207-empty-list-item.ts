@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { allTasks } from "./util.js";
+import { allTasks, taskName } from "./util.js";
 
 export const emptyListItem: Rule = {
   code: "TT207",
@@ -13,18 +13,34 @@ export const emptyListItem: Rule = {
     for (const t of allTasks(ctx.model)) {
       for (const f of t.fields) {
         if (!f.items) continue;
-        for (const it of f.items) {
-          if (it.kind !== "empty") continue;
+        const items = f.items;
+        items.forEach((it, k) => {
+          if (it.kind !== "empty") return;
           const sep = ctx.text.slice(it.range.start, it.range.end);
+          // Say where: a task has several lists, a list several separators.
+          const name = taskName(t, ctx.text);
+          let before: string | null = null;
+          for (let j = k - 1; j >= 0 && before === null; j--) {
+            const b = items[j];
+            if (b.kind === "unit") before = b.name;
+            else if (b.kind === "ditto") before = "同上";
+          }
+          const after = items.slice(k + 1).some((a) => a.kind !== "empty");
+          const where =
+            before === null
+              ? { zh: "开头", en: "at the start" }
+              : !after
+                ? { zh: "末尾", en: "at the end" }
+                : { zh: `里“${before}”之后`, en: `after “${before}”` };
           ctx.report({
             range: it.range,
             message: {
-              zh: `“${f.label}”里有多余的“${sep}”，这里像是少了一个单位。`,
-              en: `Stray “${sep}” in “${f.label}”: a unit seems to be missing here.`,
+              zh: `${name.zh}的“${f.label}”${where.zh}有多余的“${sep}”，这里像是少了一个单位。`,
+              en: `Stray “${sep}” ${where.en} of “${f.label}” in ${name.en}: a unit seems to be missing here.`,
             },
             fixes: [{ title: { zh: `删去多余的“${sep}”`, en: `Remove the stray “${sep}”` }, edits: [{ ...it.range, newText: "" }], safe: true }],
           });
-        }
+        });
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
 import { allTasks } from "./util.js";
+import { isChineseNumeralChar } from "../syntax/numerals.js";
 
 // Opening and closing characters; ( and （ are one kind in two widths.
 const PAIRS: [string, string, string][] = [
@@ -30,6 +31,23 @@ for (const [kind, o, c] of PAIRS) {
 
 function isDigit(c: number) {
   return c >= 48 && c <= 57;
+}
+
+// Where a list marker may start: the start of a line of the value, or after these.
+const BEFORE_MARKER = "；;。，,：:、 \t\u3000";
+
+/** Whether the closing bracket at `close` ends a marker such as 1） 2) ３） a) 一） at a marker's place. */
+function isEnumerator(text: string, lineStart: number, close: number): boolean {
+  let j = close;
+  const c = text.charCodeAt(j - 1);
+  if (isDigit(c) || (c >= 0xff10 && c <= 0xff19)) {
+    while (j > lineStart && close - j < 2 && (isDigit(text.charCodeAt(j - 1)) || (text.charCodeAt(j - 1) >= 0xff10 && text.charCodeAt(j - 1) <= 0xff19))) j--;
+  } else if (isChineseNumeralChar(c)) {
+    while (j > lineStart && close - j < 3 && isChineseNumeralChar(text.charCodeAt(j - 1))) j--;
+  } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    j--;
+  } else return false;
+  return j === lineStart || BEFORE_MARKER.includes(text[j - 1]);
 }
 
 export const unbalancedBrackets: Rule = {
@@ -80,6 +98,8 @@ function scan(ctx: RuleContext, segments: readonly Range[]) {
       if (k < 0) {
         // 2021〕20号 is a document number that lost its 〔: doc-number reports it.
         if (text[i] === "〕" && i >= 4 && isDigit(text.charCodeAt(i - 1))) continue;
+        // 1）按月编辑；2）按时发布: a number closed by a bracket is a list marker in running text.
+        if (cl.kind === "paren" && isEnumerator(text, seg.start, i)) continue;
         ctx.report({
           range: { start: i, end: i + 1 },
           message: { zh: `多出一个“${text[i]}”，前面没有与之配对的“${cl.open}”。`, en: `Unmatched “${text[i]}”: no “${cl.open}” before it.` },

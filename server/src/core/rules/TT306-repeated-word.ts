@@ -14,11 +14,42 @@ export const repeatedWord: Rule = {
   check(ctx) {
     for (const n of ctx.model.tree.nodes) if (n.kind === "heading") scan(ctx, n.title);
     for (const t of allTasks(ctx.model)) {
-      for (const r of t.node.titleSegments) scan(ctx, r);
-      for (const f of t.fields) for (const r of f.node.segments) scan(ctx, r);
+      scanLines(ctx, t.node.titleSegments);
+      for (const f of t.fields) scanLines(ctx, f.node.segments);
     }
   },
 };
+
+/** A value wrapped over lines: each line, and each line break (在政府门户网站 / 网站设立专题). */
+function scanLines(ctx: RuleContext, segs: readonly Range[]) {
+  for (let k = 0; k < segs.length; k++) {
+    scan(ctx, segs[k]);
+    if (k > 0) acrossBreak(ctx, segs[k - 1], segs[k]);
+  }
+}
+
+/** A word that ends one line and starts the next: the second one is reported. */
+function acrossBreak(ctx: RuleContext, a: Range, b: Range) {
+  const text = ctx.text;
+  for (let len = 2; len <= 4 && a.end - len >= a.start && b.start + len <= b.end; len++) {
+    const i = a.end - len;
+    if (text.charCodeAt(i) === text.charCodeAt(i + 1)) continue;
+    let k = 0;
+    for (; k < len; k++) {
+      const c = text.charCodeAt(i + k);
+      if (!isHan(c) || c !== text.charCodeAt(b.start + k)) break;
+    }
+    if (k < len) continue;
+    const word = text.slice(i, a.end);
+    ctx.report({
+      range: { start: b.start, end: b.start + len },
+      message: { zh: `“${word}”连写了两遍（上一行末尾和这一行开头）。`, en: `“${word}” is written twice in a row (at the end of one line and the start of the next).` },
+      related: [{ range: { start: i, end: a.end }, message: { zh: "第一遍", en: "first time" } }],
+      fixes: [{ title: { zh: `删去重复的“${word}”`, en: `Remove the repeated “${word}”` }, edits: [{ start: b.start, end: b.start + len, newText: "" }], safe: false }],
+    });
+    return;
+  }
+}
 
 function scan(ctx: RuleContext, r: Range) {
   const text = ctx.text;

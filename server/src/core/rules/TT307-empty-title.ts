@@ -17,7 +17,8 @@ export const emptyTitle: Rule = {
       const m = t.node.marker;
       if (!m || t.node.titleSegments.length) continue;
       const shown = text.slice(m.start, m.end);
-      ctx.report({ range: { start: m.start, end: m.end }, message: { zh: `“${shown}”后面没有任务名称。`, en: `“${shown}” has no task text.` } });
+      const what = t.level === 4 ? { zh: "事项", en: "item" } : { zh: "任务", en: "task" };
+      ctx.report({ range: { start: m.start, end: m.end }, message: { zh: `“${shown}”后面没有${what.zh}名称。`, en: `“${shown}” has no ${what.en} text.` } });
     }
   },
 };

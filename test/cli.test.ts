@@ -60,7 +60,7 @@ test("--locale en and the English summary", async () => {
 test("a broken tasktable.json is reported at its place and the defaults apply", async () => {
   const d = tmp({ "tasktable.json": '{\n  "rules": {"number-gap": "loud"},\n  "units": ["区财政局"]\n}\n', "b.tasktable": BROKEN });
   const r = await run(["check", d, "--no-color"]);
-  assert.match(r.err, /tasktable\.json:2:\d+: tasktable\.json: rules\.number-gap: /);
+  assert.match(r.err, /tasktable\.json:2:\d+: rules\.number-gap: /);
   assert.equal(r.code, 1, "number-gap keeps its default level, error");
 });
 

@@ -110,9 +110,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       return cmd || o.flags.size ? 0 : 2;
     }
     const locale = localeFrom(o);
-    const configs = new ConfigFiles(flag(o, "--config"), locale);
+    const configs = new ConfigFiles({ explicit: flag(o, "--config"), locale });
     const flushConfigProblems = () => {
-      for (const p of configs.problems.splice(0)) warn(`${relative(process.cwd(), p.file) || p.file}:${p.line}:${p.column}: tasktable.json: ${p.message}\n`);
+      for (const p of configs.problems()) warn(`${relative(process.cwd(), p.file) || p.file}:${p.line}:${p.column}: ${p.message}\n`);
     };
     switch (cmd) {
       case "check": {

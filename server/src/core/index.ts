@@ -13,9 +13,17 @@ export { format, formatEdits } from "./features/format.js";
 export { applyEdits, nonOverlapping } from "./features/edits.js";
 export { modelToJson, type ModelJson } from "./features/export-json.js";
 export { parseConfig, parseUnitFile, type ConfigProblem } from "./config/load.js";
-export { effectiveLayer, toSettings } from "./config/resolve.js";
+export { effectiveLayer, matchingOverrides, toSettings } from "./config/resolve.js";
 export type { Config } from "./config/schema.js";
 export { LineIndex, type Range, type Position } from "./text.js";
+export { outline, foldingRanges, selectionRanges, type OutlineSymbol, type FoldingRange } from "./features/outline.js";
+export { complete, type CompletionEntry, type CompletionResult, type Snippet } from "./features/completion.js";
+export { UnitIndex, searchKeys, type UnitInfo } from "./features/unit-index.js";
+export { hover, type Hover, type WorkspaceCounts } from "./features/hover.js";
+export { lineOwner, unitAt, unitOccurrences, unitUsage, renameUnitEdits, type Occurrence } from "./features/lookup.js";
+export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type SemanticToken } from "./features/semantic.js";
+export { renameInRegistryText } from "./config/rename.js";
+export { Registry } from "./model/registry.js";
 
 import { parse } from "./syntax/parser.js";
 import { buildModel } from "./model/build.js";

@@ -2,6 +2,7 @@
 
 import { labelTable, type LabelTable } from "./syntax/labels.js";
 import { Registry } from "./model/registry.js";
+import type { Snippet } from "./features/completion.js";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 export type RuleLevel = Severity | "off";
@@ -20,6 +21,7 @@ export interface Settings {
   collectivePrefixes: readonly string[];
   format: { labels: "keep" | "short" | "long" };
   registry: Registry;
+  snippets: Readonly<Record<string, Snippet>>;
 }
 
 export const DEFAULT_COLLECTIVE_PREFIXES = ["各", "相关", "有关", "其他", "其它"];
@@ -36,5 +38,6 @@ export function defaultSettings(): Settings {
     collectivePrefixes: DEFAULT_COLLECTIVE_PREFIXES,
     format: { labels: "keep" },
     registry: new Registry([]),
+    snippets: {},
   });
 }

@@ -1,9 +1,10 @@
-// Finds and reads tasktable.json and its unit files from disk, for the CLI and the server.
-// The core only ever sees their texts.
+// Finds and reads tasktable.json and its unit files, for the CLI and the language server.
+// The core only ever sees their texts. Settings are built once per config and set of
+// matching overrides, so a large registry is indexed once, not once per table.
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { effectiveLayer, parseConfig, parseUnitFile, toSettings, type Config, type ConfigProblem, type Settings } from "../core/index.js";
+import { effectiveLayer, matchingOverrides, parseConfig, parseUnitFile, toSettings, type Config, type ConfigProblem, type Settings } from "../core/index.js";
 import { LineIndex } from "../core/text.js";
 import type { UnitEntryInput } from "../core/config/schema.js";
 
@@ -16,23 +17,55 @@ export interface HostProblem {
   message: string;
 }
 
-interface LoadedConfig {
-  path: string;
-  config: Config;
+export interface LoadedFile {
+  /** The text the problems' offsets refer to. */
+  text: string;
+  problems: ConfigProblem[];
+  /** The config in force: the last one that was JSON, if this text is not. */
+  config?: Config;
+  units?: UnitEntryInput[];
+  /** This text could not be used (not JSON, or unreadable); an earlier one is in force. */
+  stale?: boolean;
 }
+
+export interface ConfigFilesOptions {
+  /** An explicit config (--config): every file uses it. */
+  explicit?: string;
+  locale?: "zh-CN" | "en";
+  /** Reads a file; an editor passes its open buffers first. Returns null if there is none. */
+  read?: (path: string) => string | null;
+}
+
+const readDisk = (path: string): string | null => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+};
 
 export class ConfigFiles {
   private readonly configByDir = new Map<string, string | null>();
-  private readonly loaded = new Map<string, LoadedConfig>();
-  private readonly unitFiles = new Map<string, UnitEntryInput[]>();
-  readonly problems: HostProblem[] = [];
-  private readonly reported = new Set<string>();
+  private readonly files = new Map<string, LoadedFile>();
+  private readonly settings = new Map<string, Settings>();
+  private readonly read: (path: string) => string | null;
 
-  constructor(private readonly explicit?: string, private readonly locale?: "zh-CN" | "en") {}
+  constructor(private readonly options: ConfigFilesOptions = {}) {
+    this.read = options.read ?? readDisk;
+  }
+
+  /** Forget a changed config or unit file (or everything): the next request reads it again. */
+  invalidate(path?: string) {
+    this.settings.clear();
+    this.configByDir.clear();
+    if (path === undefined) for (const k of this.files.keys()) this.dirty.add(k);
+    else this.dirty.add(resolve(path));
+  }
+  private readonly dirty = new Set<string>();
 
   /** The config that governs a file: --config, else the nearest tasktable.json above it. */
   configPathFor(file: string): string | null {
-    if (this.explicit) return resolve(this.explicit);
+    if (this.options.explicit) return resolve(this.options.explicit);
     let dir = dirname(resolve(file));
     const seen: string[] = [];
     for (;;) {
@@ -43,7 +76,7 @@ export class ConfigFiles {
       }
       seen.push(dir);
       const candidate = join(dir, CONFIG_NAME);
-      if (existsSync(candidate)) {
+      if (this.read === readDisk ? existsSync(candidate) : this.read(candidate) !== null) {
         for (const d of seen) this.configByDir.set(d, candidate);
         return candidate;
       }
@@ -58,64 +91,72 @@ export class ConfigFiles {
 
   settingsFor(file: string): Settings {
     const path = this.configPathFor(file);
-    if (!path) return this.withLocale(toSettings({}));
-    const cfg = this.load(path);
+    if (!path) return this.cached("", () => toSettings({}));
+    const config = this.config(path);
     const rel = relative(dirname(path), resolve(file));
-    const layer = effectiveLayer(cfg.config, rel);
-    const units: UnitEntryInput[] = [];
-    for (const f of layer.unitFiles ?? []) units.push(...this.unitFile(resolve(dirname(path), f), path));
-    return this.withLocale(toSettings(layer, units));
+    const key = `${path}\u0000${matchingOverrides(config, rel).join(",")}`;
+    return this.cached(key, () => {
+      const layer = effectiveLayer(config, rel);
+      const units: UnitEntryInput[] = [];
+      for (const f of layer.unitFiles ?? []) units.push(...this.unitFile(resolve(dirname(path), f)));
+      return toSettings(layer, units);
+    });
   }
 
-  private withLocale(s: Settings): Settings {
-    return this.locale ? { ...s, locale: this.locale } : s;
-  }
-
-  private load(path: string): LoadedConfig {
-    let c = this.loaded.get(path);
-    if (c) return c;
-    let text = "";
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (e) {
-      this.problem(path, null, 0, `cannot read the config: ${(e as Error).message}; defaults apply`);
+  private cached(key: string, make: () => Settings): Settings {
+    let s = this.settings.get(key);
+    if (!s) {
+      s = make();
+      if (this.options.locale) s = { ...s, locale: this.options.locale };
+      this.settings.set(key, s);
     }
-    const r = parseConfig(text);
-    this.report(path, text, r.problems);
-    c = { path, config: r.config };
-    this.loaded.set(path, c);
-    return c;
+    return s;
   }
 
-  private unitFile(path: string, from: string): UnitEntryInput[] {
-    let u = this.unitFiles.get(path);
-    if (u) return u;
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (e) {
-      this.problem(from, null, 0, `unit file ${path}: ${(e as Error).message}`);
-      this.unitFiles.set(path, []);
-      return [];
+  /** The config in force at a path (the last good one while the file is not JSON). */
+  config(path: string): Config {
+    return this.load(path, "config").config ?? {};
+  }
+
+  /** Every config and unit file read so far, with its problems. */
+  loaded(): ReadonlyMap<string, LoadedFile> {
+    return this.files;
+  }
+
+  private unitFile(path: string): UnitEntryInput[] {
+    return this.load(path, "units").units ?? [];
+  }
+
+  private load(path: string, kind: "config" | "units"): LoadedFile {
+    const prev = this.files.get(path);
+    if (prev && !this.dirty.has(path)) return prev;
+    this.dirty.delete(path);
+    const text = this.read(path);
+    let f: LoadedFile;
+    if (text === null) {
+      f = { text: "", problems: [{ message: kind === "config" ? "cannot read the config; defaults apply" : `cannot read the unit file ${path}`, start: 0, end: 0 }], config: {}, units: [] };
+    } else if (kind === "config") {
+      const r = parseConfig(text);
+      // Not JSON (mid-edit, most likely): keep the last config that was.
+      f = r.ok || !prev?.config ? { text, problems: r.problems, config: r.config } : { text, problems: r.problems, config: prev.config, stale: true };
+    } else {
+      const r = parseUnitFile(text);
+      f = { text, problems: r.problems, units: r.problems.length && !r.units.length && prev?.units ? prev.units : r.units };
     }
-    const r = parseUnitFile(text);
-    this.report(path, text, r.problems);
-    u = r.units;
-    this.unitFiles.set(path, u);
-    return u;
+    this.files.set(path, f);
+    return f;
   }
 
-  private report(file: string, text: string, problems: ConfigProblem[]) {
-    if (problems.length === 0) return;
-    const lines = new LineIndex(text);
-    for (const p of problems) this.problem(file, lines, p.start, p.message);
-  }
-
-  private problem(file: string, lines: LineIndex | null, offset: number, message: string) {
-    const pos = lines ? lines.positionAt(offset) : { line: 0, character: 0 };
-    const key = `${file}:${pos.line}:${message}`;
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
-    this.problems.push({ file, line: pos.line + 1, column: pos.character + 1, message });
+  /** Problems of every file read, with line and column, for printing. */
+  problems(): HostProblem[] {
+    const out: HostProblem[] = [];
+    for (const [file, f] of this.files) {
+      const lines = new LineIndex(f.text);
+      for (const p of f.problems) {
+        const pos = lines.positionAt(p.start);
+        out.push({ file, line: pos.line + 1, column: pos.character + 1, message: p.message });
+      }
+    }
+    return out;
   }
 }

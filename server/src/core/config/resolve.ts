@@ -8,6 +8,17 @@ import { globMatch } from "./glob.js";
 
 type Layer = Omit<ConfigOverride, "files">;
 
+/** Which overrides apply to a file: files with the same ones share their settings. */
+export function matchingOverrides(config: Config, relativePath: string | null): number[] {
+  if (relativePath === null) return [];
+  const p = relativePath.replace(/\\/g, "/");
+  const out: number[] = [];
+  (config.overrides ?? []).forEach((o, i) => {
+    if (o.files.some((g) => globMatch(g, p))) out.push(i);
+  });
+  return out;
+}
+
 /** The config's top level merged with every override whose globs match the file. */
 export function effectiveLayer(config: Config, relativePath: string | null): Layer {
   let out: Layer = { ...config };
@@ -54,5 +65,6 @@ export function toSettings(layer: Layer, unitFileUnits: readonly UnitEntryInput[
     collectivePrefixes: layer.collectiveUnitPrefixes ?? DEFAULT_COLLECTIVE_PREFIXES,
     format: { labels: layer.format?.labels ?? "keep" },
     registry: new Registry([...(layer.units ?? []), ...unitFileUnits].map(toUnitEntry)),
+    snippets: layer.snippets ?? {},
   };
 }

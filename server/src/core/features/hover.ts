@@ -1,0 +1,78 @@
+// Hover: a unit's names and how much it carries; a number's place in the outline; what a
+// 同上 copies.
+
+import type { Model, Unit } from "../model/model.js";
+import type { Registry } from "../model/registry.js";
+import type { Range } from "../text.js";
+import { lineOwner, unitAt, unitUsage } from "./lookup.js";
+import { outline, type OutlineSymbol } from "./outline.js";
+
+export interface Hover {
+  range: Range;
+  /** Markdown. */
+  contents: string;
+}
+
+export interface WorkspaceCounts {
+  files: number;
+  leads: number;
+  joins: number;
+}
+
+const HOW: Record<string, string> = {
+  alias: "旧称或别名",
+  abbreviation: "简称",
+  prefix: "省略前缀的写法",
+  conjunction: "与另一单位以“及/和/与”连写",
+  collective: "泛指一组单位",
+  unknown: "不在单位名录中",
+};
+
+export function hover(model: Model, offset: number, registry: Registry, workspace?: (canonical: string) => WorkspaceCounts): Hover | null {
+  const u = unitAt(model, offset);
+  if (u) return unitHover(model, u, registry, workspace);
+  const owner = lineOwner(model, model.tree.lines.lineAt(offset));
+  if (owner?.field) {
+    // 同上 that was expanded: say what it copied.
+    const copied = owner.field.units.filter((x) => x.inheritedFrom && x.range.start <= offset && offset <= x.range.end);
+    if (copied.length) {
+      const from = copied[0].inheritedFrom!;
+      return { range: copied[0].range, contents: `**同上**：沿用第 ${from.line + 1} 行任务${from.number ?? ""}的“${owner.field.label}”：${copied.map((c) => c.canonical).join("、")}` };
+    }
+  }
+  return numberHover(model, offset);
+}
+
+function unitHover(model: Model, u: Unit, registry: Registry, workspace?: (canonical: string) => WorkspaceCounts): Hover {
+  const lines: string[] = [`**${u.canonical}**`];
+  if (u.name !== u.canonical) lines.push(`写作“${u.name}”：${HOW[u.resolution] ?? ""}`);
+  else if (u.resolution === "unknown" || u.resolution === "collective") lines.push(HOW[u.resolution]);
+  const e = registry.entry(u.canonical);
+  if (e?.aliases?.length) lines.push(`别名：${e.aliases.join("、")}`);
+  if (e?.abbreviations?.length) lines.push(`简称：${e.abbreviations.join("、")}`);
+  const here = unitUsage(model).get(u.canonical) ?? { leads: 0, joins: 0 };
+  lines.push(`本表：牵头 ${here.leads} 项，配合 ${here.joins} 项`);
+  if (workspace) {
+    const w = workspace(u.canonical);
+    lines.push(`工作区 ${w.files} 个文件：牵头 ${w.leads} 项，配合 ${w.joins} 项`);
+  }
+  return { range: u.range, contents: lines.join("  \n") };
+}
+
+function numberHover(model: Model, offset: number): Hover | null {
+  const path: OutlineSymbol[] = [];
+  let level = outline(model);
+  for (;;) {
+    const s = level.find((x) => x.range.start <= offset && offset <= x.range.end);
+    if (!s) break;
+    path.push(s);
+    level = s.children;
+  }
+  const last = path[path.length - 1];
+  if (!last || offset > last.selectionRange.end) return null;
+  const siblings = path.length > 1 ? path[path.length - 2].children : outline(model);
+  const same = siblings.filter((s) => s.kind === last.kind);
+  const place = same.indexOf(last) + 1;
+  const trail = path.map((s) => s.name).join(" › ");
+  return { range: last.selectionRange, contents: `${trail}  \n同级第 ${place} 个，共 ${same.length} 个` };
+}

@@ -1,0 +1,78 @@
+// What is at an offset: the field and task a line belongs to, the unit under the cursor,
+// every place a unit is named. Built on demand and kept per model.
+
+import type { Field, Model, Task, Unit } from "../model/model.js";
+import type { Range } from "../text.js";
+import { allTasks } from "../rules/util.js";
+
+export interface LineOwner {
+  task: Task;
+  /** null: the task's title line or a line of its title. */
+  field: Field | null;
+}
+
+const owners = new WeakMap<Model, Map<number, LineOwner>>();
+
+/** The task (and field) each line of a task block belongs to. */
+export function lineOwner(model: Model, line: number): LineOwner | undefined {
+  let m = owners.get(model);
+  if (!m) {
+    m = new Map();
+    for (const t of allTasks(model)) {
+      for (const li of t.node.titleLines) m.set(li, { task: t, field: null });
+      m.set(t.line, { task: t, field: null });
+      for (const f of t.fields) for (let li = f.node.line; li <= f.node.endLine; li++) m.set(li, { task: t, field: f });
+    }
+    owners.set(model, m);
+  }
+  return m.get(line);
+}
+
+export function unitAt(model: Model, offset: number): Unit | null {
+  const owner = lineOwner(model, model.tree.lines.lineAt(offset));
+  if (!owner?.field) return null;
+  for (const u of owner.field.units) if (u.range.start <= offset && offset <= u.range.end) return u;
+  return null;
+}
+
+export interface Occurrence {
+  range: Range;
+  /** As written there. */
+  written: string;
+  role: "lead" | "partners";
+  task: Task;
+}
+
+/** Every place this table names the unit (by any of its names), 同上 copies left out. */
+export function unitOccurrences(model: Model, canonical: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const t of allTasks(model)) {
+    for (const u of t.lead) if (u.canonical === canonical && !u.inheritedFrom) out.push({ range: u.range, written: u.name, role: "lead", task: t });
+    for (const u of t.partners) if (u.canonical === canonical && !u.inheritedFrom) out.push({ range: u.range, written: u.name, role: "partners", task: t });
+  }
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** How many tasks each unit leads and joins in this table (copies by 同上 count too). */
+export function unitUsage(model: Model): Map<string, { leads: number; joins: number }> {
+  const m = new Map<string, { leads: number; joins: number }>();
+  const get = (k: string) => {
+    let v = m.get(k);
+    if (!v) m.set(k, (v = { leads: 0, joins: 0 }));
+    return v;
+  };
+  for (const t of model.tasks) {
+    for (const c of new Set(t.lead.map((u) => u.canonical))) get(c).leads++;
+    for (const c of new Set(t.partners.map((u) => u.canonical))) get(c).joins++;
+  }
+  return m;
+}
+
+import type { Edit } from "../rules/types.js";
+
+/** Edits that rename a unit everywhere this table names it, whatever name it was written by. */
+export function renameUnitEdits(model: Model, canonical: string, newName: string): Edit[] {
+  return unitOccurrences(model, canonical)
+    .filter((o) => o.written !== newName)
+    .map((o) => ({ start: o.range.start, end: o.range.end, newText: newName }));
+}

@@ -1,0 +1,168 @@
+// The document's outline (section > subsection > task > item), folding ranges and
+// selection ranges: structure only, no rules.
+
+import type { Model, Task } from "../model/model.js";
+import type { Range } from "../text.js";
+
+export type SymbolKind = "title" | "section" | "subsection" | "task" | "item";
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: SymbolKind;
+  /** The whole extent: the heading and everything under it. */
+  range: Range;
+  /** The number and title: what a click selects. */
+  selectionRange: Range;
+  line: number;
+  /** The task, for tasks and items. */
+  task: Task | null;
+  children: OutlineSymbol[];
+}
+
+function markerText(text: string, m: { start: number; end: number } | null): string {
+  return m ? text.slice(m.start, m.end).trim() : "";
+}
+
+function taskSymbol(model: Model, t: Task): OutlineSymbol {
+  const text = model.tree.text;
+  const n = t.node;
+  const head = markerText(text, n.marker);
+  const lead = [...new Set(t.lead.map((u) => u.canonical))].join("、");
+  const selEnd = n.titleSegments.length ? n.titleSegments[0].end : n.marker ? n.marker.end : n.range.start;
+  return {
+    name: head ? `${head} ${t.title}` : t.title || "（无编号）",
+    detail: lead,
+    kind: t.level === 4 ? "item" : "task",
+    range: n.range,
+    selectionRange: { start: n.range.start, end: Math.max(selEnd, n.range.start) },
+    line: t.line,
+    task: t,
+    children: t.items.map((i) => taskSymbol(model, i)),
+  };
+}
+
+/** The outline tree. Headings extend to the line before the next heading of their level. */
+export function outline(model: Model): OutlineSymbol[] {
+  const text = model.tree.text;
+  const top: OutlineSymbol[] = [];
+  let section: OutlineSymbol | null = null;
+  let subsection: OutlineSymbol | null = null;
+  const close = (s: OutlineSymbol | null, end: number) => {
+    if (s && end > s.range.end) s.range = { start: s.range.start, end };
+  };
+  const lastEnd = (s: OutlineSymbol) => {
+    let e = s.range.end;
+    for (const c of s.children) e = Math.max(e, c.range.end);
+    return e;
+  };
+  for (const n of model.tree.nodes) {
+    if (n.kind === "heading") {
+      const sym: OutlineSymbol = {
+        name: `${markerText(text, n.marker)}${text.slice(n.title.start, n.title.end)}`,
+        detail: "",
+        kind: n.level === 1 ? "section" : "subsection",
+        range: { start: n.range.start, end: n.range.end },
+        selectionRange: { start: n.range.start, end: n.range.end },
+        line: n.line,
+        task: null,
+        children: [],
+      };
+      if (n.level === 1) {
+        if (subsection) close(subsection, lastEnd(subsection));
+        if (section) close(section, lastEnd(section));
+        section = sym;
+        subsection = null;
+        top.push(sym);
+      } else {
+        if (subsection) close(subsection, lastEnd(subsection));
+        subsection = sym;
+        (section ? section.children : top).push(sym);
+      }
+    } else if (n.kind === "task") {
+      const t = findTask(model, n);
+      if (!t) continue;
+      const sym = taskSymbol(model, t);
+      (subsection ?? section)?.children.push(sym) ?? top.push(sym);
+    }
+  }
+  if (subsection) close(subsection, lastEnd(subsection));
+  if (section) close(section, lastEnd(section));
+  return top;
+}
+
+function findTask(model: Model, n: object): Task | undefined {
+  // Tasks and orphan items are built in document order; a map keeps this linear.
+  let map = taskByNode.get(model);
+  if (!map) {
+    map = new Map();
+    for (const t of model.tasks) map.set(t.node, t);
+    for (const t of model.orphanItems) map.set(t.node, t);
+    taskByNode.set(model, map);
+  }
+  return map.get(n);
+}
+const taskByNode = new WeakMap<Model, Map<object, Task>>();
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: "comment" | "region";
+}
+
+export function foldingRanges(model: Model): FoldingRange[] {
+  const lines = model.tree.lines;
+  const out: FoldingRange[] = [];
+  const add = (s: number, e: number, kind?: FoldingRange["kind"]) => {
+    if (e > s) out.push(kind ? { startLine: s, endLine: e, kind } : { startLine: s, endLine: e });
+  };
+  const walk = (syms: OutlineSymbol[]) => {
+    for (const s of syms) {
+      add(s.line, lines.lineAt(Math.max(s.range.start, s.range.end - 1)));
+      walk(s.children);
+    }
+  };
+  walk(outline(model));
+  for (const n of model.notes) add(n.line, n.endLine);
+  // Runs of comment lines.
+  const cs = model.tree.comments;
+  for (let i = 0; i < cs.length; ) {
+    let j = i;
+    while (j + 1 < cs.length && cs[j + 1].line === cs[j].line + 1) j++;
+    add(cs[i].line, cs[j].line, "comment");
+    i = j + 1;
+  }
+  return out.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** Nested ranges around an offset, innermost first: unit, field value, field, task, headings. */
+export function selectionRanges(model: Model, offset: number): Range[] {
+  const out: Range[] = [];
+  const push = (r: Range) => {
+    const last = out[out.length - 1];
+    if (r.start <= offset && offset <= r.end && (!last || (r.start <= last.start && r.end >= last.end && (r.start < last.start || r.end > last.end)))) out.push(r);
+  };
+  const syms = outline(model);
+  const chain: OutlineSymbol[] = [];
+  let level = syms;
+  for (;;) {
+    const s = level.find((x) => x.range.start <= offset && offset <= x.range.end);
+    if (!s) break;
+    chain.push(s);
+    level = s.children;
+  }
+  const t = [...chain].reverse().find((s) => s.task)?.task;
+  if (t) {
+    const f = t.fields.find((x) => x.node.range.start <= offset && offset <= x.node.range.end);
+    if (f) {
+      const u = f.units.find((x) => !x.inheritedFrom && x.range.start <= offset && offset <= x.range.end);
+      if (u) push(u.range);
+      const segs = f.node.segments;
+      if (segs.length) push({ start: segs[0].start, end: segs[segs.length - 1].end });
+      push(f.node.range);
+    }
+  }
+  for (const s of [...chain].reverse()) push(s.range);
+  push({ start: 0, end: model.tree.text.length });
+  return out;
+}

@@ -5,6 +5,7 @@ import type { FieldNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
 import { LONG_LABEL, SHORT_LABEL } from "../syntax/labels.js";
 import type { MarkerMatch } from "../syntax/markers.js";
 import { markerText } from "../model/numbering.js";
+import { dominantWidth } from "../syntax/widths.js";
 import type { Settings } from "../settings.js";
 import { displayWidth, isSpace } from "../text.js";
 import type { Edit } from "../rules/types.js";
@@ -25,7 +26,7 @@ export interface FormatOptions {
 /** Line-by-line edits that bring a document to its canonical form. */
 export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { startLine: number; endLine: number }): Edit[] {
   const { text, lines } = tree;
-  const width = bracketWidth(tree);
+  const width = dominantWidth(tree);
   const plans = new Array<LinePlan | undefined>(lines.lineCount);
 
   const markerPrefix = (m: MarkerMatch): string => {
@@ -150,23 +151,4 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
 
 export function format(tree: SyntaxTree, options: FormatOptions): string {
   return applyEdits(tree.text, formatEdits(tree, options));
-}
-
-/** The bracket width the document's numbers mostly use; full-width on a tie. */
-function bracketWidth(tree: SyntaxTree): "full" | "half" {
-  let full = 0;
-  let half = 0;
-  const count = (m: MarkerMatch | null) => {
-    if (!m || (m.level !== 2 && m.level !== 4)) return;
-    if (m.width === "full") full++;
-    else if (m.width === "half") half++;
-  };
-  for (const n of tree.nodes) {
-    if (n.kind === "heading") count(n.marker);
-    else if (n.kind === "task") {
-      count(n.marker);
-      for (const it of n.items) count(it.marker);
-    }
-  }
-  return half > full ? "half" : "full";
 }

@@ -72,12 +72,18 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
     return new FieldImpl(fn, role, fn.role === "responsible", items, text);
   };
 
-  const resolveUnits = (f: Field, source: Task | null) => {
+  const resolveUnits = (f: Field, source: Task | null, fallback: Task | null) => {
     let prev: Unit | null = null;
     for (const it of f.items!) {
       if (it.kind === "empty") continue;
       if (it.kind === "ditto") {
-        const from = source ? (f.role === "lead" ? source.lead : source.partners) : [];
+        const pick = (t: Task | null) => (t ? (f.role === "lead" ? t.lead : t.partners) : []);
+        // An item's 同上 reaches past an item above that has no such cell, to its task.
+        let from = pick(source);
+        if (from.length === 0 && fallback && fallback !== source) {
+          from = pick(fallback);
+          source = fallback;
+        }
         if (!source || from.length === 0) {
           f.unresolvedDitto.push(it.range);
           continue;
@@ -126,7 +132,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
       const f = makeField(fn);
       t.fields.push(f);
       if (f.items) {
-        resolveUnits(f, source);
+        resolveUnits(f, source, parent);
         if (f.role === "lead") t.lead.push(...f.units);
         else t.partners.push(...f.units);
       } else if ((f.role === "requirement" || f.role === "deadline" || f.role === "note") && isDitto(text, fn)) {

@@ -56,11 +56,13 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
   const taskGroups = (policy: TaskPolicy): Numbered[][] => {
     const byKey = new Map<unknown, Numbered[]>();
     for (const t of model.tasks) {
-      if (!t.node.marker) continue;
+      // A task that lost its number still holds its place: the next one is no gap.
+      const marker = t.node.marker ?? missingMarker(t);
+      if (!marker) continue;
       const key = policy === "continuous" ? null : policy === "per-section" ? t.section : (t.subsection ?? t.section);
       let g = byKey.get(key);
       if (!g) byKey.set(key, (g = []));
-      g.push({ level: 3, marker: t.node.marker, line: t.line, task: t });
+      g.push({ level: 3, marker, line: t.line, task: t });
     }
     return [...byKey.values()];
   };
@@ -96,6 +98,23 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
   for (const g of groups) classify(g, issues, slot);
   for (const g of groups) g.forEach((m, i) => place.set(m.marker, i + 1));
   return { taskPolicy, subsectionPolicy, groups, issues, place, slot };
+}
+
+const missing = new WeakMap<Task, MarkerMatch>();
+
+/**
+ * An empty marker where an unnumbered task's number belongs (before its title), so it
+ * takes a place among its siblings and renumbering writes its number in.
+ */
+export function missingMarker(t: Task): MarkerMatch | null {
+  if (t.node.marker || t.node.titleSegments.length === 0) return null;
+  let m = missing.get(t);
+  if (!m) {
+    const at = t.node.titleSegments[0].start;
+    m = { level: 3, form: "broken", value: null, start: at, end: at, numeralStart: at, numeralEnd: at, width: "half", digitWidth: "half" };
+    missing.set(t, m);
+  }
+  return m;
 }
 
 function cost(groups: Numbered[][]): number {

@@ -1,6 +1,6 @@
 import type { Rule } from "./types.js";
 import { taskHead } from "./util.js";
-import type { Task } from "../model/model.js";
+import { missingMarker } from "../model/numbering.js";
 
 export const taskWithoutNumber: Rule = {
   code: "TT107",
@@ -11,19 +11,13 @@ export const taskWithoutNumber: Rule = {
     en: "A task without a number: a paragraph has fields under it but no number such as “1.”.",
   },
   check(ctx) {
-    const tasks = ctx.model.tasks;
-    let prev: Task | null = null;
-    for (const t of tasks) {
-      if (t.node.marker) {
-        prev = t;
-        continue;
-      }
-      if (t.node.titleSegments.length === 0) continue; // a stray field: orphan-field reports it
-      // The number it most likely had: one after the task before, or 1 at the start of its group.
-      const sameGroup =
-        prev && prev.number !== null && (ctx.numbering().taskPolicy === "continuous" || (prev.subsection === t.subsection && prev.section === t.section));
-      const n = sameGroup ? prev!.number! + 1 : 1;
-      const at = t.node.titleSegments[0].start;
+    const slots = ctx.numbering().slot;
+    for (const t of ctx.model.tasks) {
+      const missing = missingMarker(t);
+      if (!missing) continue; // numbered, or a stray field (orphan-field reports it)
+      // The number it most likely had: its place among its siblings.
+      const n = slots.get(missing) ?? 1;
+      const at = missing.start;
       ctx.report({
         range: taskHead(t),
         message: {

@@ -16,7 +16,6 @@ export const leadIsPartner: Rule = {
       for (const p of t.partners) {
         const l = leads.get(p.canonical);
         if (!l || p.inheritedFrom) continue;
-        const line = model.tree.lines.lineAt(p.range.start);
         ctx.report({
           range: p.range,
           // 区应急局 under 配合 when 区应急管理局 leads: say which lead it is.
@@ -34,7 +33,7 @@ export const leadIsPartner: Rule = {
           fixes: [
             {
               title: { zh: `从“${p.field.label}”中删去“${p.name}”`, en: `Remove “${p.name}” from “${p.field.label}”` },
-              edits: [removeListItem(text, p.range, model.tree.lines.starts[line], model.tree.lines.lineEnd(line))],
+              edits: [removeListItem(text, p.range)],
               safe: false,
             },
           ],

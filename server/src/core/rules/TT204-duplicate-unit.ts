@@ -19,7 +19,6 @@ export const duplicateUnit: Rule = {
             seen.set(u.canonical, u);
             continue;
           }
-          const line = model.tree.lines.lineAt(u.range.start);
           const same = first.name === u.name;
           // 责任 and 配合 both give partners: the list may span two fields.
           const sameField = first.field === u.field;
@@ -37,7 +36,7 @@ export const duplicateUnit: Rule = {
             fixes: [
               {
                 title: { zh: `删去重复的“${u.name}”`, en: `Remove the repeated “${u.name}”` },
-                edits: [removeListItem(text, u.range, model.tree.lines.starts[line], model.tree.lines.lineEnd(line))],
+                edits: [removeListItem(text, u.range)],
                 // Which of two columns keeps it is the author's choice.
                 safe: same && sameField,
               },

@@ -11,7 +11,9 @@ export function renumberGroup(group: readonly Numbered[], width: "full" | "half"
     const mk = m.marker;
     if (mk.form === "broken" || mk.value === null) {
       const w = mk.width === "full" || mk.width === "half" ? mk.width : width;
-      edits.push({ start: mk.start, end: mk.end, newText: markerText(m.level, want, w, mk.digitWidth ?? "half") });
+      // An empty marker (a task without a number) gets one written before its title.
+      const text = markerText(m.level, want, w, mk.digitWidth ?? "half") + (mk.start === mk.end && m.level === 3 ? " " : "");
+      edits.push({ start: mk.start, end: mk.end, newText: text });
     } else if (mk.value !== want) {
       edits.push({ start: mk.numeralStart, end: mk.numeralEnd, newText: numeralText(m.level, want, mk.digitWidth) });
     }

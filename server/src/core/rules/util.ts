@@ -43,22 +43,25 @@ export function taskHead(t: Task): Range {
   return { start: n.range.start, end: Math.max(end, n.range.start + 1) };
 }
 
-/** Deletes a list item and one separator next to it, so the list stays well formed. */
-export function removeListItem(text: string, item: Range, lineStart: number, lineEnd: number): Edit {
+/**
+ * Deletes a list item and one separator next to it, so the list stays well formed. The
+ * separator may end the line above (甲、⏎ 乙): then the line break goes too.
+ */
+export function removeListItem(text: string, item: Range): Edit {
+  const blank = (c: number) => isSpace(c) || c === 10 || c === 13;
   // Prefer the separator before the item: 甲、乙、丙 -> drop 、丙
   let s = item.start;
-  while (s > lineStart && isSpace(text.charCodeAt(s - 1))) s--;
-  if (s > lineStart && isStrongSeparator(text.charCodeAt(s - 1))) {
-    return { start: s - 1, end: item.end, newText: "" };
-  }
-  // First on its line: drop the separator after it instead.
+  while (s > 0 && blank(text.charCodeAt(s - 1))) s--;
+  if (s > 0 && isStrongSeparator(text.charCodeAt(s - 1))) return { start: s - 1, end: item.end, newText: "" };
+  // First in its list: drop the separator after it instead, and the space up to the next item.
   let e = item.end;
-  while (e < lineEnd && isSpace(text.charCodeAt(e))) e++;
-  if (e < lineEnd && isStrongSeparator(text.charCodeAt(e))) {
+  while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+  if (e < text.length && isStrongSeparator(text.charCodeAt(e))) {
     e++;
-    while (e < lineEnd && isSpace(text.charCodeAt(e))) e++;
+    while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+    return { start: item.start, end: e, newText: "" };
   }
-  return { start: item.start, end: e, newText: "" };
+  return { start: item.start, end: item.end, newText: "" };
 }
 
 export function q(s: string): string {

@@ -161,6 +161,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
       continue;
     }
     if (c0 === GT || c0 === GT_FULL) {
+      lastTask = null;
       let s = p + 1;
       if (s < e && isSpace(text.charCodeAt(s))) s++;
       pushNote({ kind: "note", quoted: true, line: li, endLine: li, segments: [{ start: s, end: e }], segmentLines: [li], paragraphLines: [li], range: { start: p, end: e } });

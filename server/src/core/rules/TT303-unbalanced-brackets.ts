@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
-import { allTasks } from "./util.js";
+import { allTasks, paragraphs } from "./util.js";
 import { isChineseNumeralChar } from "../syntax/numerals.js";
 
 // Opening and closing characters; ( and （ are one kind in two widths.
@@ -62,6 +62,8 @@ export const unbalancedBrackets: Rule = {
     const { model } = ctx;
     for (const n of model.tree.nodes) {
       if (n.kind === "heading") scan(ctx, [n.title]);
+      else if (n.kind === "title") scan(ctx, [n.text]);
+      else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p);
     }
     for (const t of allTasks(model)) {
       scan(ctx, t.node.titleSegments);

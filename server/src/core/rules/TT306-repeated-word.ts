@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
 import { isHan } from "../text.js";
-import { allTasks } from "./util.js";
+import { allTasks, paragraphs } from "./util.js";
 
 export const repeatedWord: Rule = {
   code: "TT306",
@@ -12,7 +12,11 @@ export const repeatedWord: Rule = {
     en: "A word is written twice in a row, as in 主动公开公开.",
   },
   check(ctx) {
-    for (const n of ctx.model.tree.nodes) if (n.kind === "heading") scan(ctx, n.title);
+    for (const n of ctx.model.tree.nodes) {
+      if (n.kind === "heading") scan(ctx, n.title);
+      else if (n.kind === "title") scan(ctx, n.text);
+      else if (n.kind === "note") for (const p of paragraphs(n)) scanLines(ctx, p);
+    }
     for (const t of allTasks(ctx.model)) {
       scanLines(ctx, t.node.titleSegments);
       for (const f of t.fields) scanLines(ctx, f.node.segments);

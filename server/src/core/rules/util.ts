@@ -1,6 +1,7 @@
 // Small helpers the rules share.
 
 import type { Model, Task } from "../model/model.js";
+import type { NoteNode } from "../syntax/nodes.js";
 import type { Edit, Msg } from "./types.js";
 import { isSpace, type Range } from "../text.js";
 import { isStrongSeparator } from "../model/units.js";
@@ -66,4 +67,15 @@ export function removeListItem(text: string, item: Range): Edit {
 
 export function q(s: string): string {
   return `“${s}”`;
+}
+
+/** A note's paragraphs, each as the ranges of its lines: brackets and words pair within one. */
+export function paragraphs(n: NoteNode): Range[][] {
+  const starts = new Set(n.paragraphLines);
+  const out: Range[][] = [];
+  n.segments.forEach((r, k) => {
+    if (starts.has(n.segmentLines[k]) || out.length === 0) out.push([]);
+    out[out.length - 1].push(r);
+  });
+  return out;
 }

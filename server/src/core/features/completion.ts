@@ -6,7 +6,7 @@ import type { Model, Task } from "../model/model.js";
 import type { Settings } from "../settings.js";
 import { isUnitRole, type Role } from "../syntax/labels.js";
 import { analyzeNumbering, markerText as numberText } from "../model/numbering.js";
-import { isSpace, type Range } from "../text.js";
+import { indentWidth, isSpace, type Range } from "../text.js";
 import { isStrongSeparator } from "../model/units.js";
 import { lineOwner } from "./lookup.js";
 import type { UnitIndex } from "./unit-index.js";
@@ -62,7 +62,15 @@ export function complete(model: Model, offset: number, index: UnitIndex, setting
       while (ws > ls && isWordChar(text.charCodeAt(ws - 1))) ws--;
       let we = offset;
       while (we < le && isWordChar(text.charCodeAt(we))) we++;
-      return unitItems(owner.task, text.slice(ws, offset), { start: ws, end: we }, index);
+      const units = unitItems(owner.task, text.slice(ws, offset), { start: ws, end: we }, index);
+      // A new line at the label's column may be the next field as well as more units.
+      let ind = ls;
+      while (ind < le && isSpace(text.charCodeAt(ind))) ind++;
+      if (li !== f.node.line && ws === ind && indentWidth(text, ls, ind) <= f.node.indent) {
+        const labels = labelItems(model, settings, owner.task, { start: ws, end: offset }).map((i) => ({ ...i, sortText: "0" + i.sortText }));
+        return { items: [...labels, ...units.items.map((i) => ({ ...i, sortText: "1" + i.sortText }))], isIncomplete: units.isIncomplete };
+      }
+      return units;
     }
   }
 
@@ -88,6 +96,8 @@ function unitItems(task: Task, typed: string, replace: Range, index: UnitIndex):
   const items: CompletionEntry[] = [];
   for (const { info } of matches) {
     if (already.has(info.canonical)) continue;
+    // The word being typed is itself counted as a use in this table: not a suggestion.
+    if (!info.registered && info.canonical === typed && info.uses <= 1) continue;
     if (items.length >= UNIT_LIMIT) break;
     const other = [...info.aliases, ...info.abbreviations];
     items.push({

@@ -1,0 +1,41 @@
+// Core offsets and values -> LSP types. The only place that knows both.
+
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRange, type TextEdit } from "vscode-languageserver";
+import type { Edit, Finding, LineIndex, Range } from "../core/index.js";
+
+export function toPosition(lines: LineIndex, offset: number): Position {
+  return lines.positionAt(offset);
+}
+
+export function toRange(lines: LineIndex, r: Range): LspRange {
+  return { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
+}
+
+export function toOffset(lines: LineIndex, p: Position): number {
+  return lines.offsetAt(p);
+}
+
+export function toTextEdit(lines: LineIndex, e: Edit): TextEdit {
+  return { range: toRange(lines, e), newText: e.newText };
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+
+export interface DiagnosticData {
+  version: number;
+  index: number;
+}
+
+export function toDiagnostic(lines: LineIndex, uri: string, f: Finding, index: number, version: number, docsBase: string | null): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(lines, f.range),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: "tasktable",
+    message: f.message,
+    data: { version, index } satisfies DiagnosticData,
+  };
+  if (docsBase) d.codeDescription = { href: `${docsBase}/${f.code}-${f.name}.md` };
+  if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: r.message }));
+  return d;
+}

@@ -1,0 +1,528 @@
+// The language server: LSP requests answered from one analysis per document version.
+// Everything about the format lives in the core; this file converts and routes.
+
+import { dirname, join } from "node:path";
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  SymbolKind,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type InitializeParams,
+  type InitializeResult,
+  type Location,
+  type SymbolInformation,
+  type TextDocuments,
+  type WorkspaceEdit,
+  SemanticTokensBuilder,
+} from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { URI } from "vscode-uri";
+import {
+  LineIndex,
+  TOKEN_MODIFIERS,
+  TOKEN_TYPES,
+  UnitIndex,
+  applyEdits,
+  complete,
+  foldingRanges,
+  formatEdits,
+  hover,
+  nonOverlapping,
+  outline,
+  renameInRegistryText,
+  renameUnitEdits,
+  selectionRanges,
+  semanticTokens,
+  unitAt,
+  unitOccurrences,
+  unitUsage,
+  type Edit,
+  type OutlineSymbol,
+  type Settings,
+} from "../core/index.js";
+import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
+import { Analysis } from "./analysis.js";
+import { toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from "./convert.js";
+import { EXTENSION, WorkspaceIndex } from "./workspace.js";
+
+export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
+
+const SYMBOL_KIND: Record<OutlineSymbol["kind"], SymbolKind> = {
+  title: SymbolKind.File,
+  section: SymbolKind.Namespace,
+  subsection: SymbolKind.Module,
+  task: SymbolKind.Event,
+  item: SymbolKind.Field,
+};
+
+export interface Stats {
+  sections: number;
+  subsections: number;
+  tasks: number;
+  withoutLead: number;
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+export class TaskTableServer {
+  private readonly open = new Map<string, Analysis>();
+  private configs: ConfigFiles;
+  private readonly index: WorkspaceIndex;
+  private folders: string[] = [];
+  private pull = false;
+  private insertReplace = false;
+  private hierarchical = true;
+  private readonly docsBase = URI.file(join(__dirname, "..", "docs", "rules")).toString();
+  private unitIndexCache: { registry: unknown; generation: number; index: UnitIndex } | null = null;
+  private readonly usageCache = new WeakMap<Analysis, ReturnType<typeof unitUsage>>();
+  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
+    this.configs = new ConfigFiles({ read: (p) => this.readFile(p) });
+    this.index = new WorkspaceIndex(
+      (p) => this.configs.settingsFor(p),
+      (uri) => (this.documents.get(uri) && isTable(uri) ? this.analysis(uri) : undefined),
+    );
+    this.register();
+  }
+
+  /** Open buffers first, then disk: a config being edited takes effect as it is typed. */
+  private readFile(path: string): string | null {
+    const doc = this.documents.get(URI.file(path).toString());
+    if (doc) return doc.getText();
+    try {
+      return require("node:fs").readFileSync(path, "utf8");
+    } catch {
+      return null;
+    }
+  }
+
+  settingsFor(uri: string): Settings {
+    return this.configs.settingsFor(URI.parse(uri).fsPath);
+  }
+
+  /** The analysis of an open document at its current version (built once per version). */
+  analysis(uri: string): Analysis | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return this.index.get(uri);
+    const settings = this.settingsFor(uri);
+    const cached = this.open.get(uri);
+    if (cached && cached.version === doc.version && cached.settings === settings) return cached;
+    const a = new Analysis(uri, doc.version, doc.getText(), settings);
+    this.open.set(uri, a);
+    return a;
+  }
+
+  private usage(a: Analysis) {
+    let u = this.usageCache.get(a);
+    if (!u) this.usageCache.set(a, (u = unitUsage(a.model)));
+    return u;
+  }
+
+  /** Registry units and every unit the workspace uses, ranked by use; rebuilt on change. */
+  unitIndex(settings: Settings): UnitIndex {
+    const c = this.unitIndexCache;
+    if (c && c.registry === settings.registry && c.generation === this.index.generation) return c.index;
+    const counts = new Map<string, number>();
+    for (const a of this.allAnalyses()) {
+      for (const [name, n] of this.usage(a)) counts.set(name, (counts.get(name) ?? 0) + n.leads + n.joins);
+    }
+    const index = new UnitIndex(settings.registry, counts);
+    this.unitIndexCache = { registry: settings.registry, generation: this.index.generation, index };
+    return index;
+  }
+
+  private *allAnalyses(): Iterable<Analysis> {
+    const seen = new Set<string>();
+    for (const a of this.index.analyses()) {
+      seen.add(a.uri);
+      yield a;
+    }
+    for (const doc of this.documents.all()) if (isTable(doc.uri) && !seen.has(doc.uri)) yield this.analysis(doc.uri)!;
+  }
+
+  stats(uri: string): Stats | null {
+    const a = this.analysis(uri);
+    if (!a) return null;
+    const f = a.findings;
+    return {
+      sections: a.model.sections.length,
+      subsections: a.model.subsections.length,
+      tasks: a.model.tasks.length,
+      withoutLead: a.model.tasks.filter((t) => t.lead.length === 0).length,
+      errors: f.filter((x) => x.severity === "error").length,
+      warnings: f.filter((x) => x.severity === "warning").length,
+      notes: f.filter((x) => x.severity === "info" || x.severity === "hint").length,
+    };
+  }
+
+  private diagnostics(uri: string): Diagnostic[] {
+    if (isConfigFile(uri)) return this.configDiagnostics(uri);
+    if (!isTable(uri)) return [];
+    const a = this.analysis(uri);
+    if (!a) return [];
+    return a.findings.map((f, i) => toDiagnostic(a.lines, uri, f, i, a.version, this.docsBase));
+  }
+
+  private configDiagnostics(uri: string): Diagnostic[] {
+    const path = URI.parse(uri).fsPath;
+    // Reading the settings of any table loads the config; make sure this one is loaded.
+    this.configs.config(path);
+    const f = this.configs.loaded().get(path);
+    if (!f) return [];
+    const lines = new LineIndex(f.text);
+    return f.problems.map((p) => ({
+      range: toRange(lines, p),
+      severity: 1,
+      source: "tasktable",
+      message: f.stale ? `${p.message}（配置无法解析，仍使用上一次有效的配置）` : p.message,
+    }));
+  }
+
+  /** After a config change: every analysis is stale, and so is every published diagnostic. */
+  private configChanged(path?: string) {
+    this.configs.invalidate(path);
+    this.unitIndexCache = null;
+    this.index.reindexAll();
+    this.refreshDiagnostics();
+  }
+
+  private refreshDiagnostics() {
+    if (this.pull) void this.connection.languages.diagnostics.refresh();
+    else for (const doc of this.documents.all()) this.schedulePush(doc.uri, 0);
+  }
+
+  private schedulePush(uri: string, delay = 50) {
+    clearTimeout(this.pushTimers.get(uri));
+    this.pushTimers.set(
+      uri,
+      setTimeout(() => {
+        this.pushTimers.delete(uri);
+        const doc = this.documents.get(uri);
+        if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.diagnostics(uri) });
+      }, delay),
+    );
+  }
+
+  private register() {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => {
+      this.index.scan(this.folders, () => {
+        this.unitIndexCache = null;
+      });
+    });
+
+    this.documents.onDidChangeContent((e) => {
+      if (isConfigFile(e.document.uri) || this.isUnitFile(e.document.uri)) {
+        this.configChanged(URI.parse(e.document.uri).fsPath);
+        if (!this.pull || isConfigFile(e.document.uri)) this.schedulePush(e.document.uri);
+        return;
+      }
+      if (!this.pull) this.schedulePush(e.document.uri);
+    });
+    this.documents.onDidClose((e) => {
+      this.open.delete(e.document.uri);
+      if (!this.pull) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+    c.onDidChangeWatchedFiles((e) => {
+      let config = false;
+      for (const ch of e.changes) {
+        const path = URI.parse(ch.uri).fsPath;
+        if (isConfigFile(ch.uri) || this.isUnitFile(ch.uri)) config = true;
+        else if (path.endsWith(EXTENSION)) {
+          if (ch.type === 3) this.index.remove(path);
+          else this.index.indexFile(path);
+        }
+      }
+      if (config) this.configChanged();
+    });
+
+    c.languages.diagnostics.on((p) => ({ kind: "full", items: this.diagnostics(p.textDocument.uri) }));
+
+    c.onCompletion((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return null;
+      const offset = toOffset(a.lines, p.position);
+      const r = complete(a.model, offset, this.unitIndex(a.settings), a.settings, a.settings.snippets);
+      const items: CompletionItem[] = r.items.map((it) => {
+        const replace = toRange(a.lines, it.replace);
+        const insert = { start: replace.start, end: p.position };
+        return {
+          label: it.label,
+          kind: it.kind === "unit" ? CompletionItemKind.Unit : it.kind === "label" ? CompletionItemKind.Property : it.kind === "number" ? CompletionItemKind.EnumMember : CompletionItemKind.Snippet,
+          detail: it.detail,
+          documentation: it.documentation,
+          filterText: it.filterText,
+          sortText: it.sortText,
+          insertTextFormat: it.snippet ? 2 : 1,
+          textEdit: this.insertReplace ? { newText: it.insertText, insert, replace } : { newText: it.insertText, range: replace },
+        };
+      });
+      return { isIncomplete: r.isIncomplete, items };
+    });
+
+    c.onHover((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return null;
+      const h = hover(a.model, toOffset(a.lines, p.position), a.settings.registry, (canonical) => this.workspaceCounts(canonical));
+      return h && { range: toRange(a.lines, h.range), contents: { kind: "markdown", value: h.contents } };
+    });
+
+    c.onDocumentSymbol((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return [];
+      const conv = (s: OutlineSymbol): DocumentSymbol => ({
+        name: s.name || " ",
+        detail: s.detail,
+        kind: SYMBOL_KIND[s.kind],
+        range: toRange(a.lines, s.range),
+        selectionRange: toRange(a.lines, s.selectionRange),
+        children: s.children.map(conv),
+      });
+      const tree = outline(a.model).map(conv);
+      if (this.hierarchical) return tree;
+      const flat: SymbolInformation[] = [];
+      const walk = (xs: DocumentSymbol[], container?: string) => {
+        for (const x of xs) {
+          flat.push({ name: x.name, kind: x.kind, location: { uri: p.textDocument.uri, range: x.range }, containerName: container });
+          walk(x.children ?? [], x.name);
+        }
+      };
+      walk(tree);
+      return flat;
+    });
+
+    c.onWorkspaceSymbol((p) => {
+      const q = p.query.toLowerCase();
+      const out: SymbolInformation[] = [];
+      for (const a of this.allAnalyses()) {
+        const walk = (xs: OutlineSymbol[], container?: string) => {
+          for (const s of xs) {
+            if (!q || s.name.toLowerCase().includes(q) || s.detail.includes(p.query)) {
+              out.push({ name: s.name, kind: SYMBOL_KIND[s.kind], location: { uri: a.uri, range: toRange(a.lines, s.selectionRange) }, containerName: container });
+            }
+            walk(s.children, s.name);
+          }
+        };
+        walk(outline(a.model));
+        if (out.length > 2000) break;
+      }
+      return out;
+    });
+
+    c.onFoldingRanges((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      return a ? foldingRanges(a.model) : [];
+    });
+
+    c.onSelectionRanges((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return [];
+      return p.positions.map((pos) => {
+        const rs = selectionRanges(a.model, toOffset(a.lines, pos));
+        let parent: { range: ReturnType<typeof toRange>; parent?: unknown } | undefined;
+        for (let i = rs.length - 1; i >= 0; i--) parent = { range: toRange(a.lines, rs[i]), parent };
+        return (parent ?? { range: { start: pos, end: pos } }) as never;
+      });
+    });
+
+    c.onReferences((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return [];
+      const u = unitAt(a.model, toOffset(a.lines, p.position));
+      if (!u) return [];
+      const out: Location[] = [];
+      if (p.context.includeDeclaration) out.push(...this.registryLocations(u.canonical));
+      for (const b of this.allAnalyses()) {
+        for (const o of unitOccurrences(b.model, u.canonical)) out.push({ uri: b.uri, range: toRange(b.lines, o.range) });
+      }
+      return out;
+    });
+
+    c.onPrepareRename((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return null;
+      const u = unitAt(a.model, toOffset(a.lines, p.position));
+      if (!u || u.inheritedFrom) return null;
+      return { range: toRange(a.lines, u.range), placeholder: u.canonical };
+    });
+
+    c.onRenameRequest((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return null;
+      const u = unitAt(a.model, toOffset(a.lines, p.position));
+      if (!u || u.inheritedFrom) return null;
+      const newName = p.newName.trim();
+      if (!newName) return null;
+      const changes: WorkspaceEdit["changes"] = {};
+      for (const b of this.allAnalyses()) {
+        const edits = renameUnitEdits(b.model, u.canonical, newName);
+        if (edits.length) changes[b.uri] = edits.map((e) => toTextEdit(b.lines, e));
+      }
+      for (const [path, f] of this.configs.loaded()) {
+        const edits = renameInRegistryText(f.text, u.canonical, newName);
+        if (edits.length) {
+          const lines = new LineIndex(f.text);
+          changes[URI.file(path).toString()] = edits.map((e) => toTextEdit(lines, e));
+        }
+      }
+      return { changes };
+    });
+
+    c.onCodeAction((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return [];
+      const only = p.context.only;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + "."));
+      const out: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        for (const d of p.context.diagnostics) {
+          const data = d.data as DiagnosticData | undefined;
+          if (!data || data.version !== a.version) continue;
+          const f = a.findings[data.index];
+          if (!f || f.code !== d.code) continue;
+          f.fixes.forEach((fix, i) => {
+            out.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              isPreferred: i === 0 && fix.safe,
+              edit: { changes: { [a.uri]: fix.edits.map((e) => toTextEdit(a.lines, e)) } },
+            });
+          });
+        }
+      }
+      if (wants(FIX_ALL)) {
+        const edits = fixAllEdits(a);
+        if (edits.length) out.push({ title: a.settings.locale === "en" ? "Fix all safe problems" : "修复全部可安全修复的问题", kind: FIX_ALL, edit: { changes: { [a.uri]: edits.map((e) => toTextEdit(a.lines, e)) } } });
+      }
+      return out;
+    });
+
+    c.onDocumentFormatting((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return [];
+      return formatEdits(a.model.tree, { labels: a.settings.format.labels }).map((e) => toTextEdit(a.lines, e));
+    });
+
+    c.onDocumentRangeFormatting((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      if (!a) return [];
+      return formatEdits(a.model.tree, { labels: a.settings.format.labels }, { startLine: p.range.start.line, endLine: p.range.end.line }).map((e) => toTextEdit(a.lines, e));
+    });
+
+    c.languages.semanticTokens.on((p) => {
+      const a = this.tableAnalysis(p.textDocument.uri);
+      const b = new SemanticTokensBuilder();
+      if (!a) return b.build();
+      for (const t of semanticTokens(a.model)) {
+        const pos = a.lines.positionAt(t.start);
+        let mods = 0;
+        for (const m of t.modifiers) mods |= 1 << TOKEN_MODIFIERS.indexOf(m);
+        b.push(pos.line, pos.character, t.end - t.start, TOKEN_TYPES.indexOf(t.type), mods);
+      }
+      return b.build();
+    });
+
+    c.onRequest("tasktable/stats", (p: { uri: string }) => this.stats(p.uri));
+    c.onRequest("tasktable/fixAll", (p: { uri: string }) => {
+      const a = this.tableAnalysis(p.uri);
+      return a ? applyEdits(a.text, fixAllEdits(a)) : null;
+    });
+  }
+
+  private tableAnalysis(uri: string): Analysis | undefined {
+    return isTable(uri) ? this.analysis(uri) : undefined;
+  }
+
+  private isUnitFile(uri: string): boolean {
+    const path = URI.parse(uri).fsPath;
+    return uri.endsWith(".json") && this.configs.loaded().has(path) && !isConfigFile(uri);
+  }
+
+  private registryLocations(canonical: string): Location[] {
+    const out: Location[] = [];
+    for (const [path, f] of this.configs.loaded()) {
+      const lines = new LineIndex(f.text);
+      for (const e of renameInRegistryText(f.text, canonical, canonical)) out.push({ uri: URI.file(path).toString(), range: toRange(lines, e) });
+    }
+    return out;
+  }
+
+  private workspaceCounts(canonical: string) {
+    let files = 0;
+    let leads = 0;
+    let joins = 0;
+    for (const a of this.allAnalyses()) {
+      const u = this.usage(a).get(canonical);
+      if (!u) continue;
+      files++;
+      leads += u.leads;
+      joins += u.joins;
+    }
+    return { files, leads, joins };
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const caps = p.capabilities;
+    this.pull = !!caps.textDocument?.diagnostic;
+    this.insertReplace = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
+    this.hierarchical = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== false;
+    this.folders = (p.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (this.folders.length === 0 && p.rootUri) this.folders = [URI.parse(p.rootUri).fsPath];
+    const locale = (p.initializationOptions as { locale?: string } | undefined)?.locale ?? p.locale;
+    if (locale && !locale.toLowerCase().startsWith("zh")) this.configs = new ConfigFiles({ read: (x) => this.readFile(x), locale: "en" });
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        // What input methods actually commit: Chinese separators and the colon after a label.
+        completionProvider: { triggerCharacters: ["、", "，", ",", "；", ";", "：", ":", " ", "　"] },
+        hoverProvider: true,
+        documentSymbolProvider: { label: "tasktable" },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+      },
+      serverInfo: { name: "tasktable", version: "0.1.0" },
+    };
+    if (this.pull) result.capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
+    return result;
+  }
+}
+
+/** Every safe fix of every finding above hint level, without overlaps. */
+export function fixAllEdits(a: Analysis): Edit[] {
+  const edits: Edit[] = [];
+  for (const f of a.findings) {
+    if (f.severity === "hint") continue;
+    const fix = f.fixes.find((x) => x.safe);
+    if (fix) edits.push(...fix.edits);
+  }
+  return nonOverlapping(edits);
+}
+
+export function isTable(uri: string): boolean {
+  return uri.endsWith(EXTENSION);
+}
+
+export function isConfigFile(uri: string): boolean {
+  return uri.endsWith("/" + CONFIG_NAME);
+}
+
+export { dirname };

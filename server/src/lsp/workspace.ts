@@ -1,0 +1,112 @@
+// The workspace's task tables, open or not: found on start, indexed in the background,
+// kept up to date from file-watcher events, read from open buffers where there are some.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { URI } from "vscode-uri";
+import { unitUsage, type Settings } from "../core/index.js";
+import { Analysis } from "./analysis.js";
+
+export const EXTENSION = ".tasktable";
+
+interface Entry {
+  analysis: Analysis;
+  usage: ReturnType<typeof unitUsage>;
+}
+
+export class WorkspaceIndex {
+  private readonly disk = new Map<string, Entry>();
+  private readonly pending: string[] = [];
+  private scanning = false;
+  /** Bumped on every change, so derived data (usage counts) knows when to rebuild. */
+  generation = 0;
+
+  constructor(
+    private readonly settingsFor: (path: string) => Settings,
+    private readonly open: (uri: string) => Analysis | undefined,
+  ) {}
+
+  /** Finds every table under the folders and indexes them a few at a time. */
+  scan(folders: string[], done?: () => void) {
+    for (const f of folders) walk(f, this.pending);
+    if (!this.scanning) this.drain(done);
+  }
+
+  private drain(done?: () => void) {
+    this.scanning = true;
+    const step = () => {
+      const t0 = Date.now();
+      while (this.pending.length && Date.now() - t0 < 15) this.indexFile(this.pending.shift()!);
+      if (this.pending.length) setImmediate(step);
+      else {
+        this.scanning = false;
+        done?.();
+      }
+    };
+    setImmediate(step);
+  }
+
+  get busy(): boolean {
+    return this.scanning;
+  }
+
+  indexFile(path: string) {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      this.remove(path);
+      return;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const uri = URI.file(path).toString();
+    const analysis = new Analysis(uri, -1, text, this.settingsFor(path));
+    this.disk.set(uri, { analysis, usage: unitUsage(analysis.model) });
+    this.generation++;
+  }
+
+  remove(path: string) {
+    if (this.disk.delete(URI.file(path).toString())) this.generation++;
+  }
+
+  /** Re-reads every indexed file with fresh settings (after a config change). */
+  reindexAll() {
+    const paths = [...this.disk.keys()].map((u) => URI.parse(u).fsPath);
+    this.pending.push(...paths);
+    if (!this.scanning) this.drain();
+  }
+
+  /** Every table: open buffers win over disk. */
+  *analyses(): Iterable<Analysis> {
+    for (const [uri, e] of this.disk) yield this.open(uri) ?? e.analysis;
+  }
+
+  get(uri: string): Analysis | undefined {
+    return this.open(uri) ?? this.disk.get(uri)?.analysis;
+  }
+
+  uris(): string[] {
+    return [...this.disk.keys()];
+  }
+}
+
+function walk(dir: string, out: string[]) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(".") || name === "node_modules") continue;
+    const p = join(dir, name);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) walk(p, out);
+    else if (name.endsWith(EXTENSION)) out.push(p);
+  }
+}

@@ -1,0 +1,219 @@
+// The bundled server as a child process, spoken to over stdio as an editor would:
+// initialize, open, edit, diagnostics, completion (pinyin), symbols, hover, references,
+// rename, code actions, formatting, config changes, shutdown.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
+import { ROOT } from "./helpers.js";
+
+let child: ChildProcess;
+let conn: MessageConnection;
+let dir: string;
+const pushed = new Map<string, { version?: number; diagnostics: { code: string; message: string; range: { start: { line: number } } }[] }>();
+
+const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
+
+/** Polls until the condition holds, or fails after a deadline. No sleeping on a guess. */
+async function until<T>(what: string, get: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await get();
+    if (v) return v;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+const TABLE = [
+  "# 测试表",
+  "列：工作任务 | 工作要求 | 牵头单位 | 责任单位",
+  "一、第一部分",
+  "（一）小节",
+  "1. 主动公开规划。",
+  "   牵头：区发改局",
+  "   责任：区财政局、文旅局",
+  "3. 跳了一个号。",
+  "   牵头：",
+  "",
+].join("\n");
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "tasktable-lsp-"));
+  writeFileSync(join(dir, "tasktable.json"), JSON.stringify({ units: [{ name: "区发改局", abbreviations: ["发改局"] }, "区财政局", "区文旅局", "区审批管理局"] }));
+  mkdirSync(join(dir, "other"));
+  writeFileSync(join(dir, "other", "b.tasktable"), "1. 另一个表的任务\n   牵头：区发改局\n   责任：区发改局\n");
+  child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; version?: number; diagnostics: never[] }) => pushed.set(p.uri, p));
+  conn.onRequest("workspace/diagnostic/refresh", () => null);
+  conn.onRequest("client/registerCapability", () => null);
+  conn.listen();
+  const init = (await conn.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).toString(),
+    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: "ws" }],
+    capabilities: {
+      textDocument: {
+        diagnostic: {},
+        completion: { completionItem: { insertReplaceSupport: true, snippetSupport: true } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    },
+  })) as { capabilities: Record<string, unknown> };
+  assert.ok(init.capabilities.diagnosticProvider, "pull diagnostics offered to a client that has them");
+  assert.deepEqual((init.capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters.slice(0, 2), ["、", "，"]);
+  await conn.sendNotification("initialized", {});
+  await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: uri("a.tasktable"), languageId: "tasktable", version: 1, text: TABLE } });
+});
+
+after(async () => {
+  await conn.sendRequest("shutdown");
+  await conn.sendNotification("exit");
+  await until("the server to exit", () => child.exitCode !== null);
+  conn.dispose();
+});
+
+type Diag = { code: string; message: string; range: { start: { line: number; character: number } }; data?: unknown; codeDescription?: { href: string } };
+const diagnose = async (name: string) => ((await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri: uri(name) } })) as { items: Diag[] }).items;
+
+test("diagnostics: codes, pages, places", async () => {
+  const items = await diagnose("a.tasktable");
+  const codes = items.map((d) => `${d.code}@${d.range.start.line}`);
+  assert.ok(codes.includes("TT101@7"), codes.join());
+  assert.ok(codes.includes("TT201@8"), codes.join());
+  const gap = items.find((d) => d.code === "TT101")!;
+  assert.match(gap.codeDescription!.href, /docs\/rules\/TT101-number-gap\.md$/);
+});
+
+test("an incremental edit is reflected in the next diagnostics", async () => {
+  await conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("a.tasktable"), version: 2 },
+    contentChanges: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 1 } }, text: "2" }],
+  });
+  const items = await diagnose("a.tasktable");
+  assert.ok(!items.some((d) => d.code === "TT101"), "the gap is gone once 3 became 2");
+  assert.ok(items.some((d) => d.code === "TT201"));
+});
+
+const completeAt = async (line: number, character: number) =>
+  (await conn.sendRequest("textDocument/completion", { textDocument: { uri: uri("a.tasktable") }, position: { line, character } })) as {
+    isIncomplete: boolean;
+    items: { label: string; filterText: string; textEdit: { insert: { start: { character: number } }; replace: { end: { character: number } } } }[];
+  };
+
+test("completion of unit names: by pinyin initials, with a replace range over the word typed", async () => {
+  // Type “fgj” after 牵头： on the task with the empty lead.
+  await conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("a.tasktable"), version: 3 },
+    contentChanges: [{ range: { start: { line: 8, character: 6 }, end: { line: 8, character: 6 } }, text: "fgj" }],
+  });
+  const r = await completeAt(8, 9);
+  assert.equal(r.items[0].label, "区发改局");
+  assert.equal(r.items[0].textEdit.insert.start.character, 6, "replaces from the start of what was typed");
+  assert.ok(r.items[0].filterText.includes("fgj"));
+  // After a separator, Chinese typed through an input method.
+  await conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("a.tasktable"), version: 4 },
+    contentChanges: [{ range: { start: { line: 8, character: 6 }, end: { line: 8, character: 9 } }, text: "区发改局、区审" }],
+  });
+  const r2 = await completeAt(8, 13);
+  assert.equal(r2.items[0].label, "区审批管理局");
+  assert.equal(r2.items[0].textEdit.insert.start.character, 11);
+  assert.ok(!r2.items.some((i) => i.label === "区发改局"), "units already in the task are not offered again");
+});
+
+test("completion of labels and of the next number", async () => {
+  await conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("a.tasktable"), version: 5 },
+    contentChanges: [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 0 } }, text: "   时\n" }],
+  });
+  const labels = await completeAt(9, 4);
+  assert.ok(labels.items.some((i) => i.label === "时限："));
+  await conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("a.tasktable"), version: 6 },
+    contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: "\n" }],
+  });
+  const numbers = await completeAt(10, 0);
+  assert.deepEqual(numbers.items.slice(0, 3).map((i) => i.label), ["3.", "（二）", "二、"]);
+});
+
+test("document symbols: section > subsection > task, lead units as detail", async () => {
+  const syms = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: uri("a.tasktable") } })) as {
+    name: string;
+    detail?: string;
+    children?: { name: string; children?: { name: string; detail?: string }[] }[];
+  }[];
+  assert.equal(syms[0].name, "一、第一部分");
+  assert.equal(syms[0].children![0].name, "（一）小节");
+  assert.equal(syms[0].children![0].children![0].name, "1. 主动公开规划。");
+  assert.equal(syms[0].children![0].children![0].detail, "区发改局");
+});
+
+test("hover on a unit shows its names and its load in the table and the workspace", async () => {
+  const h = (await conn.sendRequest("textDocument/hover", { textDocument: { uri: uri("a.tasktable") }, position: { line: 6, character: 13 } })) as { contents: { value: string } };
+  assert.match(h.contents.value, /区文旅局/);
+  assert.match(h.contents.value, /省略前缀/);
+});
+
+test("references and rename reach every table in the workspace and the registry", async () => {
+  const at = { textDocument: { uri: uri("a.tasktable") }, position: { line: 5, character: 8 } };
+  const refs = (await until("the workspace index", async () => {
+    const r = (await conn.sendRequest("textDocument/references", { ...at, context: { includeDeclaration: true } })) as { uri: string }[];
+    return r.some((x) => x.uri.endsWith("b.tasktable")) && r;
+  })) as { uri: string }[];
+  assert.ok(refs.some((r) => r.uri.endsWith("tasktable.json")), "the registry entry is the declaration");
+  const edit = (await conn.sendRequest("textDocument/rename", { ...at, newName: "区发展改革局" })) as { changes: Record<string, { newText: string }[]> };
+  const files = Object.keys(edit.changes).map((u) => u.split("/").pop());
+  assert.deepEqual(files.sort(), ["a.tasktable", "b.tasktable", "tasktable.json"]);
+  assert.equal(edit.changes[uri("other/b.tasktable")].length, 2);
+  assert.equal(edit.changes[uri("tasktable.json")][0].newText, '"区发展改革局"');
+});
+
+test("code actions: the fixes of a diagnostic, and fix-all", async () => {
+  await conn.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("a.tasktable"), version: 7 },
+    contentChanges: [{ text: "1. 任务\n   牵头：区财政局、区财政局\n3. 任务\n   牵头：区财政局\n" }],
+  });
+  const items = await diagnose("a.tasktable");
+  const dup = items.find((d) => d.code === "TT204")!;
+  const actions = (await conn.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uri("a.tasktable") },
+    range: dup.range,
+    context: { diagnostics: [dup] },
+  })) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+  assert.ok(actions.some((a) => a.kind === "quickfix" && a.title.includes("区财政局")));
+  const gap = items.find((d) => d.code === "TT101")!;
+  const renumber = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri: uri("a.tasktable") }, range: gap.range, context: { diagnostics: [gap] } })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+  assert.equal(renumber[0].edit.changes[uri("a.tasktable")][0].newText, "2");
+  const all = (await conn.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uri("a.tasktable") },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ["source.fixAll"] },
+  })) as { kind: string }[];
+  assert.deepEqual(all.map((a) => a.kind), ["source.fixAll.tasktable"]);
+});
+
+test("formatting returns edits that keep the text", async () => {
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri: uri("a.tasktable"), version: 8 }, contentChanges: [{ text: "1.任务\n牵头:区财政局\n" }] });
+  const edits = (await conn.sendRequest("textDocument/formatting", { textDocument: { uri: uri("a.tasktable") }, options: { tabSize: 4, insertSpaces: true } })) as { newText: string }[];
+  assert.deepEqual(edits.map((e) => e.newText), ["1. 任务", "   牵头：区财政局"]);
+});
+
+test("a broken config is reported on the config and the last good one stays in force", async () => {
+  const cfg = uri("tasktable.json");
+  await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: cfg, languageId: "json", version: 1, text: '{"units": ["区财政局"], "rules": {"duplicate-unit": "off"}}' } });
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri: uri("a.tasktable"), version: 9 }, contentChanges: [{ text: "1. 任务\n   牵头：区财政局、区财政局\n" }] });
+  assert.ok(!(await diagnose("a.tasktable")).some((d) => d.code === "TT204"), "the config applies as it is typed");
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri: cfg, version: 2 }, contentChanges: [{ text: '{"units": ["区财政局"], "rules": {"duplicate-unit": "off"' }] });
+  const onConfig = await diagnose("tasktable.json");
+  assert.ok(onConfig.length > 0, "the config's own problems are reported on it");
+  assert.ok(!(await diagnose("a.tasktable")).some((d) => d.code === "TT204"), "the last good config stays in force");
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri: cfg, version: 3 }, contentChanges: [{ text: '{"units": ["区财政局"], "rules": {"duplicate-unit": "loud"}}' }] });
+  assert.ok((await diagnose("a.tasktable")).some((d) => d.code === "TT204"), "a bad value falls back to its default");
+});

@@ -50,7 +50,9 @@ before(async () => {
   writeFileSync(join(dir, "other", "b.tasktable"), "1. 另一个表的任务\n   牵头：区发改局\n   责任：区发改局\n");
   child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; version?: number; diagnostics: never[] }) => pushed.set(p.uri, p));
+  conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; version?: number; diagnostics: never[] }) => {
+    pushed.set(p.uri, p);
+  });
   conn.onRequest("workspace/diagnostic/refresh", () => null);
   conn.onRequest("client/registerCapability", () => null);
   conn.listen();

@@ -15,7 +15,7 @@ import { ROOT } from "./helpers.js";
 let child: ChildProcess;
 let conn: MessageConnection;
 let dir: string;
-const pushed = new Map<string, { version?: number; diagnostics: { code: string; message: string; range: { start: { line: number } } }[] }>();
+
 
 const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
 
@@ -26,7 +26,7 @@ async function until<T>(what: string, get: () => T | undefined | false | Promise
     const v = await get();
     if (v) return v;
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 5));
   }
 }
 
@@ -50,9 +50,6 @@ before(async () => {
   writeFileSync(join(dir, "other", "b.tasktable"), "1. 另一个表的任务\n   牵头：区发改局\n   责任：区发改局\n");
   child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; version?: number; diagnostics: never[] }) => {
-    pushed.set(p.uri, p);
-  });
   conn.onRequest("workspace/diagnostic/refresh", () => null);
   conn.onRequest("client/registerCapability", () => null);
   conn.listen();
@@ -75,10 +72,14 @@ before(async () => {
 });
 
 after(async () => {
-  await conn.sendRequest("shutdown");
-  await conn.sendNotification("exit");
-  await until("the server to exit", () => child.exitCode !== null);
-  conn.dispose();
+  try {
+    await conn.sendRequest("shutdown");
+    await conn.sendNotification("exit");
+    await until("the server to exit", () => child.exitCode !== null);
+  } finally {
+    conn.dispose();
+    if (child.exitCode === null) child.kill();
+  }
 });
 
 type Diag = { code: string; message: string; range: { start: { line: number; character: number } }; data?: unknown; codeDescription?: { href: string } };
@@ -218,4 +219,30 @@ test("a broken config is reported on the config and the last good one stays in f
   assert.ok(!(await diagnose("a.tasktable")).some((d) => d.code === "TT204"), "the last good config stays in force");
   await conn.sendNotification("textDocument/didChange", { textDocument: { uri: cfg, version: 3 }, contentChanges: [{ text: '{"units": ["区财政局"], "rules": {"duplicate-unit": "loud"}}' }] });
   assert.ok((await diagnose("a.tasktable")).some((d) => d.code === "TT204"), "a bad value falls back to its default");
+});
+
+test("a client without pull diagnostics gets them pushed after each change", async () => {
+  const c2 = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const conn2 = createMessageConnection(new StreamMessageReader(c2.stdout!), new StreamMessageWriter(c2.stdin!));
+  try {
+    const got = new Map<number, string[]>();
+    conn2.onNotification("textDocument/publishDiagnostics", (p: { version?: number; diagnostics: { code: string }[] }) => {
+      got.set(p.version ?? -1, p.diagnostics.map((d) => d.code));
+    });
+    conn2.listen();
+    const init = (await conn2.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown> };
+    assert.equal(init.capabilities.diagnosticProvider, undefined);
+    await conn2.sendNotification("initialized", {});
+    const u = uri("push.tasktable");
+    await conn2.sendNotification("textDocument/didOpen", { textDocument: { uri: u, languageId: "tasktable", version: 1, text: "1. 任务\n   牵头：区财政局\n3. 任务\n   牵头：区财政局\n" } });
+    assert.deepEqual(await until("diagnostics for version 1", () => got.get(1)), ["TT101"]);
+    await conn2.sendNotification("textDocument/didChange", { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: "1. 任务\n   牵头：区财政局\n2. 任务\n   牵头：区财政局\n" }] });
+    assert.deepEqual(await until("diagnostics for version 2", () => got.get(2)), []);
+    await conn2.sendRequest("shutdown");
+    await conn2.sendNotification("exit");
+    await until("the second server to exit", () => c2.exitCode !== null);
+  } finally {
+    conn2.dispose();
+    if (c2.exitCode === null) c2.kill();
+  }
 });

@@ -1,0 +1,103 @@
+// The VS Code side: starts the language server over IPC and adds what only the editor can
+// do (status bar, commands). No knowledge of the format lives here.
+
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+let client: LanguageClient | undefined;
+
+interface Stats {
+  sections: number;
+  subsections: number;
+  tasks: number;
+  withoutLead: number;
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "tasktable" },
+      { scheme: "untitled", language: "tasktable" },
+      // The config, so its problems show on it and edits apply as they are typed.
+      { scheme: "file", pattern: "**/tasktable.json" },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{tasktable,json}") },
+    initializationOptions: { locale: messageLocale() },
+  };
+  client = new LanguageClient("tasktable", vscode.l10n.t("Task Table language server"), serverOptions, clientOptions);
+  await client.start();
+
+  const status = vscode.window.createStatusBarItem("tasktable.stats", vscode.StatusBarAlignment.Left, 100);
+  status.name = vscode.l10n.t("Task table counts");
+  status.command = "workbench.actions.view.problems";
+  context.subscriptions.push(status);
+
+  const refresh = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor || editor.document.languageId !== "tasktable" || !vscode.workspace.getConfiguration("tasktable").get("statusBar.enabled", true)) {
+      status.hide();
+      return;
+    }
+    const s = await client.sendRequest<Stats | null>("tasktable/stats", { uri: editor.document.uri.toString() });
+    if (!s) return status.hide();
+    status.text = `$(list-tree) ${vscode.l10n.t("{0} tasks", s.tasks)}${s.withoutLead ? ` · ${vscode.l10n.t("{0} without lead", s.withoutLead)}` : ""} · $(error) ${s.errors} $(warning) ${s.warnings}`;
+    status.tooltip = vscode.l10n.t("{0} sections, {1} subsections, {2} tasks; {3} tasks without a lead unit. Click to open the Problems panel.", s.sections, s.subsections, s.tasks, s.withoutLead);
+    status.show();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh().catch(() => status.hide()), 150);
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(later),
+    vscode.languages.onDidChangeDiagnostics(later),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration("tasktable") && later()),
+  );
+  later();
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("tasktable.fixAll", async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== "tasktable") return;
+      await vscode.commands.executeCommand("editor.action.codeAction", { kind: "source.fixAll.tasktable", apply: "first" });
+    }),
+    vscode.commands.registerCommand("tasktable.restartServer", async () => {
+      await client?.restart();
+      later();
+    }),
+    vscode.commands.registerCommand("tasktable.openConfig", async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) {
+        void vscode.window.showWarningMessage(vscode.l10n.t("Open a folder first: tasktable.json lives at the root of the workspace."));
+        return;
+      }
+      const uri = vscode.Uri.joinPath(folder.uri, "tasktable.json");
+      try {
+        await vscode.workspace.fs.stat(uri);
+      } catch {
+        const body = JSON.stringify({ units: [], rules: {} }, null, 2) + "\n";
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(body));
+      }
+      await vscode.window.showTextDocument(uri);
+    }),
+    vscode.commands.registerCommand("tasktable.showOutput", () => client?.outputChannel.show()),
+  );
+}
+
+function messageLocale(): string {
+  const setting = vscode.workspace.getConfiguration("tasktable").get<string>("messages.language", "auto");
+  return setting === "auto" ? vscode.env.language : setting;
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -27,6 +27,12 @@ test("a valid config gives no problems and its values", () => {
   assert.equal(s.numbering.tasks, "per-subsection");
 });
 
+test("true keeps a rule's default level, whatever another key for it says", () => {
+  const { config } = parseConfig(JSON.stringify({ rules: { TT306: true, "repeated-word": "off" } }));
+  const s = toSettings(effectiveLayer(config, null));
+  assert.equal(analyze("1. 任务\n   牵头：区财政局\n   要求：公开公开\n", s).findings.filter((f) => f.name === "repeated-word").length, 1);
+});
+
 test("a bad value is reported where it was written, and only it falls back", () => {
   const text = `{
   "locale": "fr",

@@ -8,8 +8,10 @@ import type { Range } from "./text.js";
 import type { RuleLevel, Settings, Severity } from "./settings.js";
 import { majorityWidth } from "./rules/widths.js";
 
+/** The code is looked up first, then the name; `on` (true in the config) is the default. */
 export function levelOf(rule: Rule, settings: Settings): RuleLevel {
-  return settings.rules[rule.code] ?? settings.rules[rule.name] ?? rule.severity;
+  const v = settings.rules[rule.code] ?? settings.rules[rule.name] ?? "on";
+  return v === "on" ? rule.severity : v;
 }
 
 export function check(model: Model, settings: Settings): Finding[] {

@@ -6,6 +6,8 @@ import type { Snippet } from "./features/completion.js";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 export type RuleLevel = Severity | "off";
+/** A configured level: `on` is the rule's own default. */
+export type ConfiguredLevel = RuleLevel | "on";
 export type Locale = "zh-CN" | "en";
 
 export interface Settings {
@@ -17,7 +19,7 @@ export interface Settings {
     subsections: "auto" | "continuous" | "per-section";
   };
   /** Levels by rule code or name. */
-  rules: Readonly<Record<string, RuleLevel>>;
+  rules: Readonly<Record<string, ConfiguredLevel>>;
   collectivePrefixes: readonly string[];
   format: { labels: "keep" | "short" | "long" };
   registry: Registry;

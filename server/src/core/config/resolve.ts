@@ -2,7 +2,7 @@
 
 import { labelTable, type Role } from "../syntax/labels.js";
 import { Registry, type UnitEntry } from "../model/registry.js";
-import { DEFAULT_COLLECTIVE_PREFIXES, type RuleLevel, type Settings } from "../settings.js";
+import { DEFAULT_COLLECTIVE_PREFIXES, type ConfiguredLevel, type RuleLevel, type Settings } from "../settings.js";
 import type { Config, ConfigOverride, UnitEntryInput } from "./schema.js";
 import { globMatch } from "./glob.js";
 
@@ -51,11 +51,8 @@ export function toUnitEntry(u: UnitEntryInput): UnitEntry {
  * (the host reads the files; the core never touches the file system).
  */
 export function toSettings(layer: Layer, unitFileUnits: readonly UnitEntryInput[] = []): Settings {
-  const rules: Record<string, RuleLevel> = {};
-  for (const [k, v] of Object.entries(layer.rules ?? {})) {
-    if (v === true) continue;
-    rules[k] = v === false ? "off" : (v as RuleLevel);
-  }
+  const rules: Record<string, ConfiguredLevel> = {};
+  for (const [k, v] of Object.entries(layer.rules ?? {})) rules[k] = v === true ? "on" : v === false ? "off" : (v as RuleLevel);
   return {
     locale: layer.locale ?? "zh-CN",
     labels: labelTable(layer.fields?.labels as Record<string, Role | "none"> | undefined),

@@ -14,7 +14,8 @@ export const markerForm: Rule = {
   check(ctx) {
     for (const m of allMarkers(ctx.model)) {
       if (m.form !== "wrong" || m.value === null) continue;
-      const width = m.width === "full" || m.width === "half" ? m.width : ctx.majorityWidth();
+      // The document's own width: a leftover bracket says nothing about it.
+      const width = ctx.majorityWidth();
       const want = markerText(m.level, m.value, width, m.digitWidth ?? "half");
       const shown = ctx.text.slice(m.start, m.end);
       const ln = levelName(m.level);

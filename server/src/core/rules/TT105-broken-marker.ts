@@ -18,7 +18,8 @@ export const brokenMarker: Rule = {
       const value = m.value ?? slots.get(m) ?? null;
       const shown = ctx.text.slice(m.start, m.end);
       const ln = levelName(m.level);
-      const width = m.width === "full" || m.width === "half" ? m.width : ctx.majorityWidth();
+      // The document's own width: a leftover bracket says nothing about it.
+      const width = ctx.majorityWidth();
       const want = value !== null ? markerText(m.level, value, width, m.digitWidth ?? "half") : null;
       ctx.report({
         range: { start: m.start, end: m.end },

@@ -22,6 +22,9 @@ export const mixedWidth: Rule = {
       if ((m.level !== 2 && m.level !== 4) || m.form === "broken") continue;
       if (m.width !== "full" && m.width !== "half") continue;
       if (m.width === want) continue;
+      // Both brackets must be there (1) is marker-form's, not a width to change).
+      const open = ctx.text.charCodeAt(m.start);
+      if (open !== 0xff08 && open !== 40) continue;
       ctx.report({
         range: { start: m.start, end: m.numeralEnd + 1 },
         message: widthMessage(ctx.text.slice(m.start, m.numeralEnd + 1), want),
@@ -32,14 +35,15 @@ export const mixedWidth: Rule = {
     let full = 0;
     let half = 0;
     for (const m of markers) if (m.level === 3 && m.form === "canonical") m.width === "full" ? full++ : half++;
+    // The canonical task number is 1. (and fmt writes it so): where dots are mixed, the
+    // full-width ones are the odd ones out, whatever their count.
     if (full && half) {
-      const dot = full > half ? "full" : "half";
       for (const m of markers) {
-        if (m.level !== 3 || m.form !== "canonical" || m.width === dot) continue;
+        if (m.level !== 3 || m.form !== "canonical" || m.width !== "full") continue;
         ctx.report({
           range: { start: m.start, end: m.end },
-          message: widthMessage(ctx.text.slice(m.start, m.end), dot),
-          fixes: [{ title: fixTitle(dot), edits: [{ start: m.end - 1, end: m.end, newText: dot === "full" ? "．" : "." }], safe: true }],
+          message: widthMessage(ctx.text.slice(m.start, m.end), "half"),
+          fixes: [{ title: fixTitle("half"), edits: [{ start: m.end - 1, end: m.end, newText: "." }], safe: true }],
         });
       }
     }

@@ -38,7 +38,7 @@ export const emptyListItem: Rule = {
               zh: `${name.zh}的“${f.label}”${where.zh}有多余的“${sep}”，这里像是少了一个单位。`,
               en: `Stray “${sep}” ${where.en} of “${f.label}” in ${name.en}: a unit seems to be missing here.`,
             },
-            fixes: [{ title: { zh: `删去多余的“${sep}”`, en: `Remove the stray “${sep}”` }, edits: [{ ...it.range, newText: "" }], safe: true }],
+            fixes: [{ title: { zh: `删去多余的“${sep}”`, en: `Remove the stray “${sep}”` }, edits: [{ ...it.range, newText: "" }], safe: false }],
           });
         });
       }

@@ -135,9 +135,12 @@ function unclosed(ctx: RuleContext, o: Open, scopeEnd: number) {
   if (o.ch === "〔" && isDigit(text.charCodeAt(o.at + 1))) return;
   let at = scopeEnd;
   if (text[at - 1] === "。") at--;
+  // Closing at the end is a fair guess only if no other bracket stands in between.
+  let crosses = false;
+  for (let i = o.at + 1; i < at && !crosses; i++) crosses = IS_BRACKET[text.charCodeAt(i)] === 1;
   ctx.report({
     range: { start: o.at, end: o.at + 1 },
     message: { zh: `“${o.ch}”没有配对的“${o.close}”。`, en: `“${o.ch}” is never closed by “${o.close}”.` },
-    fixes: [{ title: { zh: `在末尾补上“${o.close}”`, en: `Close it with “${o.close}” at the end` }, edits: [{ start: at, end: at, newText: o.close }], safe: false }],
+    fixes: crosses ? [] : [{ title: { zh: `在末尾补上“${o.close}”`, en: `Close it with “${o.close}” at the end` }, edits: [{ start: at, end: at, newText: o.close }], safe: false }],
   });
 }

@@ -5,8 +5,8 @@ export const orphanField: Rule = {
   name: "orphan-field",
   severity: "warning",
   description: {
-    zh: "栏目不属于任何任务：它前面是标题或说明文字，而不是任务。",
-    en: "A field belongs to no task: a heading or a note stands before it, not a task.",
+    zh: "栏目不属于任何任务：它前面是标题、表头或引用段落，而不是任务。",
+    en: "A field belongs to no task: a heading, the columns line or a quoted note stands before it, not a task.",
   },
   check(ctx) {
     for (const t of ctx.model.tasks) {

@@ -85,7 +85,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
           source = fallback;
         }
         if (!source || from.length === 0) {
-          f.unresolvedDitto.push(it.range);
+          ((f.unresolvedDitto as unknown) === NONE ? (f.unresolvedDitto = []) : f.unresolvedDitto).push(it.range);
           continue;
         }
         for (const u of from) {
@@ -138,7 +138,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
       } else if ((f.role === "requirement" || f.role === "deadline" || f.role === "note") && isDitto(text, fn)) {
         const role = f.role;
         if (source && source.fields.some((g) => g.role === role)) f.dittoSource = source;
-        else f.unresolvedDitto.push(fn.segments[0]);
+        else ((f.unresolvedDitto as unknown) === NONE ? (f.unresolvedDitto = []) : f.unresolvedDitto).push(fn.segments[0]);
       }
     }
     let prevItem: Task | null = null;
@@ -243,12 +243,15 @@ function isDitto(text: string, fn: FieldNode): boolean {
   return r.length === 1 && r[0].end - r[0].start === DITTO.length && text.startsWith(DITTO, r[0].start);
 }
 
+/** Shared by every field and task that has none: most have no 同上 problem, no items. */
+const NONE: readonly never[] = Object.freeze([]);
+
 // Strings are joined only when someone reads them: the checker mostly does not.
 class FieldImpl implements Field {
   private joined: string | undefined;
   label: string;
-  units: Unit[] = [];
-  unresolvedDitto: Range[] = [];
+  units: Unit[];
+  unresolvedDitto: Range[] = NONE as unknown as Range[];
   dittoSource: Task | null = null;
   constructor(
     readonly node: FieldNode,
@@ -258,6 +261,7 @@ class FieldImpl implements Field {
     private readonly source: string,
   ) {
     this.label = node.labelText;
+    this.units = items ? [] : (NONE as unknown as Unit[]);
   }
   get text(): string {
     return (this.joined ??= joinSegments(this.source, this.node.segments));

@@ -77,13 +77,32 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
   if (settings.numbering.subsections !== "auto") subsectionPolicy = settings.numbering.subsections;
   else subsectionPolicy = cost(subsectionGroups("continuous")) < cost(subsectionGroups("per-section")) ? "continuous" : "per-section";
 
+  // How many numbers would break the sequence under a policy: only the running maximum of
+  // each group is needed, so no groups are built to be thrown away.
+  const taskCost = (policy: TaskPolicy): number => {
+    const max = new Map<unknown, number>();
+    let n = 0;
+    for (const t of model.tasks) {
+      const marker = t.node.marker ?? missingMarker(t);
+      if (!marker) continue;
+      const key = policy === "continuous" ? null : policy === "per-section" ? t.section : (t.subsection ?? t.section);
+      const prev = max.get(key) ?? 0;
+      const v = marker.value;
+      if (v === null) max.set(key, prev + 1);
+      else {
+        if (v !== prev + 1) n++;
+        if (v > prev) max.set(key, v);
+      }
+    }
+    return n;
+  };
   let taskPolicy: TaskPolicy;
   if (settings.numbering.tasks !== "auto") taskPolicy = settings.numbering.tasks;
   else {
     taskPolicy = "continuous";
-    let best = cost(taskGroups("continuous"));
+    let best = taskCost("continuous");
     for (const p of ["per-subsection", "per-section"] as const) {
-      const c = cost(taskGroups(p));
+      const c = taskCost(p);
       if (c < best) {
         best = c;
         taskPolicy = p;

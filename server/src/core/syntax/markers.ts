@@ -61,7 +61,7 @@ function readDigits(text: string, i: number, end: number): { end: number; value:
   let v = 0;
   let full = false;
   let half = false;
-  while (j < end && j - i < 4) {
+  while (j < end && j - i < 6) {
     const c = text.charCodeAt(j);
     const d = digitValue(c);
     if (d < 0) break;
@@ -161,9 +161,11 @@ export function scanMarker(text: string, pos: number, end: number): MarkerMatch 
   // Level 3: 1. 1． (and 1、 1， as wrong forms); level 4 wrong form: 1） 1)
   if (isAsciiDigit(c0) || isFullDigit(c0)) {
     const d = readDigits(text, pos, end);
-    if (d.end >= end || d.end - pos > 3) return null;
+    if (d.end >= end || d.end - pos > 5) return null;
     const dw = d.full ? "full" : "half";
     const s = text.charCodeAt(d.end);
+    // 1、 1， 1） are numbers only while short: 2021，全年… is a sentence.
+    if (d.end - pos > 3 && s !== DOT && s !== DOT_FULL) return null;
     if (s === DOT || s === DOT_FULL) {
       const n = d.end + 1 < end ? text.charCodeAt(d.end + 1) : 0;
       if (digitValue(n) >= 0) return null; // 1.5倍

@@ -259,7 +259,9 @@ test("tasks: 1. 1． １． ; wrong forms 1、 1，; 1.5倍 and indented lines a
     has(scopesAt(wrong, p), WRONG, wrong);
     has(scopesAt(wrong, p), "punctuation.definition.list.task.tasktable", wrong);
   }
-  for (const s of ["1.5倍的增长", "2021．全年", "   1. 区政务信息中心负责开设专栏；", "1000. 太长"]) {
+  // Tables with thousands of tasks exist: N. takes up to five digits; 1、 stays short.
+  has(scopesAt("1000. 一千号任务", "1000"), TASK_NUMBER);
+  for (const s of ["1.5倍的增长", "2021、全年", "   1. 区政务信息中心负责开设专栏；", "123456. 太长"]) {
     for (const t of tokenizeLines([s])[0].tokens) hasNot(t.scopes, TASK_NUMBER, s);
   }
 });
@@ -300,7 +302,7 @@ test("heading numbers are read as scanMarker reads them", () => {
   const samples = [
     "一、紧扣", "十二、标题", "一.标题", "一．标题", "一，标题", "一,标题", "一.5倍", "一二、标题", "二〇二一年",
     "（一）做好", "(三)做好", "(一)、做好", "（一）.做好", "（一)做好", "(一）做好", "（一", "（甲）做好",
-    "1.主动", "1. 主动", "１．主动", "12．主动", "1、主动", "1，主动", "1.5倍", "2021．全年", "1000.太长", "1,主动",
+    "1.主动", "1. 主动", "１．主动", "12．主动", "1、主动", "1，主动", "1.5倍", "2021．全年", "1000.太长", "20211、太长", "123456.太长", "1,主动",
     "（1）子项", "(2)子项", "（1）、子项", "（1)子项", "1）子项", "1)子项", "（１）子项",
     ")推进", "）推进", "四）推进", "、紧扣", ".主动", "．主动", "..省略", ". 空格", ") 空格",
     "普通段落", "“十四五”规划", "《条例》", "2021年10月底前",

@@ -18,6 +18,7 @@ const entries = [
   { in: "server/src/lsp/main.ts", out: "dist/server.js" },
   { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
   { in: "bench/main.ts", out: "dist/bench.js" },
+  { in: "bench/lsp.ts", out: "dist/bench-lsp.js" },
 ];
 
 const minify = process.argv.includes("--minify");

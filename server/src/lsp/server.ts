@@ -230,8 +230,10 @@ export class TaskTableServer {
       }
       if (!this.pull) this.schedulePush(e.document.uri);
     });
+    this.documents.onDidOpen((e) => this.index.opened(e.document.uri));
     this.documents.onDidClose((e) => {
       this.open.delete(e.document.uri);
+      if (isTable(e.document.uri)) this.index.closed(e.document.uri);
       if (!this.pull) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     c.onDidChangeWatchedFiles((e) => {

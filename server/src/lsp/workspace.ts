@@ -4,14 +4,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { URI } from "vscode-uri";
-import { unitUsage, type Settings } from "../core/index.js";
+import type { Settings } from "../core/index.js";
 import { Analysis } from "./analysis.js";
 
 export const EXTENSION = ".tasktable";
 
 interface Entry {
-  analysis: Analysis;
-  usage: ReturnType<typeof unitUsage>;
+  /** null while the file is open: the editor's buffer is the truth then, and one copy is enough. */
+  analysis: Analysis | null;
 }
 
 export class WorkspaceIndex {
@@ -60,8 +60,8 @@ export class WorkspaceIndex {
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const uri = URI.file(path).toString();
-    const analysis = new Analysis(uri, -1, text, this.settingsFor(path));
-    this.disk.set(uri, { analysis, usage: unitUsage(analysis.model) });
+    const analysis = this.open(uri) ? null : new Analysis(uri, -1, text, this.settingsFor(path));
+    this.disk.set(uri, { analysis });
     this.generation++;
   }
 
@@ -78,11 +78,25 @@ export class WorkspaceIndex {
 
   /** Every table: open buffers win over disk. */
   *analyses(): Iterable<Analysis> {
-    for (const [uri, e] of this.disk) yield this.open(uri) ?? e.analysis;
+    for (const [uri, e] of this.disk) {
+      const a = this.open(uri) ?? e.analysis;
+      if (a) yield a;
+    }
   }
 
   get(uri: string): Analysis | undefined {
-    return this.open(uri) ?? this.disk.get(uri)?.analysis;
+    return this.open(uri) ?? this.disk.get(uri)?.analysis ?? undefined;
+  }
+
+  /** A file was opened: drop the disk copy; the open buffer stands for it. */
+  opened(uri: string) {
+    const e = this.disk.get(uri);
+    if (e) e.analysis = null;
+  }
+
+  /** A file was closed: read it from disk again (it may have been saved, or not). */
+  closed(uri: string) {
+    if (this.disk.has(uri)) this.indexFile(URI.parse(uri).fsPath);
   }
 
   uris(): string[] {

@@ -2,7 +2,6 @@
 // usage counts and precomputed search keys (names, full pinyin, pinyin initials), so that
 // completion is a scan over ready strings, not a conversion per request.
 
-import { pinyin } from "pinyin-pro";
 import type { Registry } from "../model/registry.js";
 
 export interface UnitInfo {
@@ -18,11 +17,21 @@ export interface UnitInfo {
 
 const keyCache = new Map<string, string[]>();
 
+// The pinyin dictionary is tens of megabytes once loaded: load it when completion first
+// needs a key, not when the server starts.
+type PinyinPro = typeof import("pinyin-pro");
+let pinyinPro: PinyinPro | null = null;
+/** Syllables without tones, one a character; non-Chinese runs kept whole. */
+function syllablesOf(name: string): string[] {
+  pinyinPro ??= require("pinyin-pro") as PinyinPro;
+  return pinyinPro.pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive", v: true });
+}
+
 /** 区发改局 -> ["区发改局", "qufagaiju", "qfgj"] */
 export function searchKeys(name: string): string[] {
   let k = keyCache.get(name);
   if (k) return k;
-  const syllables = pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive", v: true }) as string[];
+  const syllables = syllablesOf(name);
   const full = syllables.join("").toLowerCase().replace(/\s+/g, "");
   const initials = syllables.map((s) => s.charAt(0)).join("").toLowerCase();
   k = [name.toLowerCase(), full, initials];

@@ -56,19 +56,47 @@ export class Registry {
     return this.entries.find((e) => e.name === canonical);
   }
 
-  /** The registry's closest name to an unknown one, if any is close enough. */
-  suggest(name: string): RegistryHit | null {
+  private charIndex: Map<number, number[]> | null = null;
+  private readonly suggestions = new Map<string, RegistryHit | null>();
+
+  /**
+   * The registry's closest name to an unknown one, if one is closer than `min`. Names that
+   * share the most characters with it are found through an index of characters, and only
+   * the best few are compared in full, so a 5,000-unit registry costs no more than a small
+   * one. Answers are kept: the same unknown name tends to come back.
+   */
+  suggest(name: string, min = 0.5): RegistryHit | null {
+    const key = `${min}\u0000${name}`;
+    const cached = this.suggestions.get(key);
+    if (cached !== undefined) return cached;
+    if (!this.charIndex) {
+      this.charIndex = new Map();
+      this.allNames.forEach((n, id) => {
+        for (const c of new Set(Array.from(n, (ch) => ch.charCodeAt(0)))) {
+          let list = this.charIndex!.get(c);
+          if (!list) this.charIndex!.set(c, (list = []));
+          list.push(id);
+        }
+      });
+    }
+    const shared = new Map<number, number>();
+    for (const c of new Set(Array.from(name, (ch) => ch.charCodeAt(0)))) {
+      for (const id of this.charIndex.get(c) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 40);
     let best: string | null = null;
-    let bestScore = 0;
-    for (const cand of this.allNames) {
+    let bestScore = min;
+    for (const [id] of candidates) {
+      const cand = this.allNames[id];
       const s = similarity(name, cand);
       if (s > bestScore) {
         bestScore = s;
         best = cand;
       }
     }
-    if (best === null || bestScore < 0.5) return null;
-    return this.map.get(best)!;
+    const hit = best === null ? null : this.map.get(best)!;
+    this.suggestions.set(key, hit);
+    return hit;
   }
 }
 

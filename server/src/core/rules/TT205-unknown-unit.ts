@@ -1,6 +1,6 @@
 import type { Rule } from "./types.js";
 import { allTasks } from "./util.js";
-import { similarity, type Registry } from "../model/registry.js";
+import type { Registry } from "../model/registry.js";
 
 export const unknownUnit: Rule = {
   code: "TT205",
@@ -37,13 +37,5 @@ export const unknownUnit: Rule = {
  * another unit, not a typo.
  */
 function closest(registry: Registry, name: string): string | null {
-  let best: string | null = null;
-  let score = 0.5;
-  for (const e of registry.entries) {
-    for (const n of [e.name, ...(e.aliases ?? []), ...(e.abbreviations ?? [])]) {
-      const s = similarity(name, n);
-      if (s > score) [best, score] = [e.name, s];
-    }
-  }
-  return best;
+  return registry.suggest(name, 0.5)?.canonical ?? null;
 }

@@ -1,0 +1,141 @@
+// The language server measured as an editor meets it: a client process speaks LSP to the
+// bundled server over stdio. Each budget is printed beside the measured figure.
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { generateTable } from "./generate.js";
+
+const root = join(__dirname, "..");
+let failed = 0;
+const results: Record<string, unknown> = {};
+
+function line(name: string, measured: string, budget: string, ok: boolean) {
+  if (!ok) failed++;
+  console.log(`${ok ? "ok  " : "FAIL"}  ${name.padEnd(52)} ${measured.padStart(22)}   budget ${budget}`);
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** 5,000 plausible unit names: 区/市/县 + a field + a kind of office. */
+function registry(n: number): string[] {
+  const places = ["区", "市", "县", "镇", "街道"];
+  const fields = "发改 财政 教育 科技 工信 公安 民政 司法 人社 资源 生态 住建 交通 水利 农业 商务 文旅 卫健 应急 审计 统计 医保 城管 信访 档案 金融 体育 林业 气象 地震".split(" ");
+  const kinds = ["局", "委员会", "办公室", "中心", "服务中心", "执法大队", "管理站", "事务所", "研究室", "信息中心"];
+  const out: string[] = [];
+  for (let i = 0; out.length < n; i++) {
+    const name = `${places[i % places.length]}${fields[Math.floor(i / places.length) % fields.length]}${kinds[Math.floor(i / (places.length * fields.length)) % kinds.length]}${i >= places.length * fields.length * kinds.length ? `第${Math.floor(i / (places.length * fields.length * kinds.length))}分部` : ""}`;
+    out.push(name);
+  }
+  return out;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "tasktable-bench-"));
+  mkdirSync(join(dir, "big"));
+  writeFileSync(join(dir, "tasktable.json"), JSON.stringify({ units: ["区发改局", "区财政局", "区政务信息中心", ...registry(5000)] }));
+  const text = generateTable(5000);
+  const uri = pathToFileURL(join(dir, "table.tasktable")).toString();
+
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : []), join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.onRequest(() => null);
+  conn.listen();
+  await conn.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).toString(),
+    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: "bench" }],
+    capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { insertReplaceSupport: true } } } },
+  });
+  const startMs = performance.now() - t0;
+  results.startMs = startMs;
+  line("server start to initialize result", `${startMs.toFixed(0)} ms`, "< 500 ms", startMs < 500);
+  await conn.sendNotification("initialized", {});
+
+  let version = 1;
+  await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "tasktable", version, text } });
+  const diagnose = () => conn.sendRequest("textDocument/diagnostic", { textDocument: { uri } }) as Promise<{ items: unknown[] }>;
+  await diagnose();
+
+  // 1. Typing: change one character of a title, then ask for diagnostics.
+  const lines = text.split("\n");
+  const titleLines = lines.map((l, i) => (/^\d+\. /.test(l) ? i : -1)).filter((i) => i >= 0);
+  const diag: number[] = [];
+  for (let k = 0; k < 60; k++) {
+    const li = titleLines[(k * 37) % titleLines.length];
+    const col = lines[li].indexOf(" ") + 1;
+    const s = performance.now();
+    await conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line: li, character: col }, end: { line: li, character: col + 1 } }, text: k % 2 ? "主" : "做" }],
+    });
+    await diagnose();
+    diag.push(performance.now() - s);
+  }
+  results.diagnosticsAfterEdit = { p50: pct(diag, 50), p99: pct(diag, 99) };
+  line("5,000 lines: edit → diagnostics", `p50 ${pct(diag, 50).toFixed(1)} / p99 ${pct(diag, 99).toFixed(1)} ms`, "< 20 ms", pct(diag, 99) < 20);
+
+  // 2. Completion at a lead field, with a 5,000-unit registry: pinyin and Chinese prefixes.
+  const leadLine = lines.findIndex((l) => l.startsWith("   牵头：区"));
+  const typed = ["q", "qu", "cz", "区财", "wl", "fg", "区", "shi"];
+  const comp: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const word = typed[k % typed.length];
+    await conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line: leadLine, character: 6 }, end: { line: leadLine, character: lines[leadLine].length } }, text: word }],
+    });
+    lines[leadLine] = "   牵头：" + word;
+    const s = performance.now();
+    const r = (await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: leadLine, character: 6 + word.length } })) as { items: unknown[] };
+    comp.push(performance.now() - s);
+    if (k === 0 && r.items.length === 0) throw new Error("completion returned nothing");
+  }
+  results.completion = { p50: pct(comp, 50), p99: pct(comp, 99) };
+  line("completion, 5,000-unit registry", `p50 ${pct(comp, 50).toFixed(1)} / p99 ${pct(comp, 99).toFixed(1)} ms`, "< 10 ms at p99", pct(comp, 99) < 10);
+
+  // 3. Document symbols after an edit (a new version each time, as the outline view asks).
+  const sym: number[] = [];
+  for (let k = 0; k < 60; k++) {
+    await conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line: leadLine, character: 6 }, end: { line: leadLine, character: 6 } }, text: "区" }],
+    });
+    const s = performance.now();
+    await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
+    sym.push(performance.now() - s);
+  }
+  results.documentSymbols = { p50: pct(sym, 50), p99: pct(sym, 99) };
+  line("document symbols (new version each time)", `p50 ${pct(sym, 50).toFixed(1)} / p99 ${pct(sym, 99).toFixed(1)} ms`, "< 10 ms", pct(sym, 99) < 10);
+
+  // 4. Memory with a 50,000-line table open and checked.
+  const bigUri = pathToFileURL(join(dir, "big", "big.tasktable")).toString();
+  await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: bigUri, languageId: "tasktable", version: 1, text: generateTable(50_000) } });
+  await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri: bigUri } });
+  await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: bigUri } });
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  results.memoryMB = rss;
+  line("server memory, 50,000-line table open", `${rss.toFixed(0)} MB RSS`, "< 100 MB", rss > 0 && rss < 100);
+
+  await conn.sendRequest("shutdown");
+  await conn.sendNotification("exit");
+  conn.dispose();
+
+  const size = (f: string) => readFileSync(join(root, "dist", f)).length / 1024;
+  results.bundleKB = { server: size("server.js"), client: size("client.js") };
+  console.log(`\nbundle: dist/server.js ${size("server.js").toFixed(0)} KB, dist/client.js ${size("client.js").toFixed(0)} KB (npm run package minifies them)`);
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeFileSync(join(root, "bench", "results", "lsp.json"), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
+  console.log(`figures written to bench/results/lsp.json${failed ? `; ${failed} over budget` : ""}`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+void main();

@@ -11,21 +11,26 @@ export interface LineOwner {
   field: Field | null;
 }
 
-const owners = new WeakMap<Model, Map<number, LineOwner>>();
+const owners = new WeakMap<Model, (LineOwner | undefined)[]>();
 
 /** The task (and field) each line of a task block belongs to. */
 export function lineOwner(model: Model, line: number): LineOwner | undefined {
   let m = owners.get(model);
   if (!m) {
-    m = new Map();
+    // An array indexed by line: built once per model, read on every completion request.
+    m = new Array<LineOwner | undefined>(model.tree.lines.lineCount);
     for (const t of allTasks(model)) {
-      for (const li of t.node.titleLines) m.set(li, { task: t, field: null });
-      m.set(t.line, { task: t, field: null });
-      for (const f of t.fields) for (let li = f.node.line; li <= f.node.endLine; li++) m.set(li, { task: t, field: f });
+      const title: LineOwner = { task: t, field: null };
+      for (const li of t.node.titleLines) m[li] = title;
+      m[t.line] = title;
+      for (const f of t.fields) {
+        const owner: LineOwner = { task: t, field: f };
+        for (let li = f.node.line; li <= f.node.endLine; li++) m[li] = owner;
+      }
     }
     owners.set(model, m);
   }
-  return m.get(line);
+  return m[line];
 }
 
 export function unitAt(model: Model, offset: number): Unit | null {

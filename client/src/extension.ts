@@ -3,18 +3,9 @@
 
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { STATS_REQUEST, type Stats } from "../../server/src/lsp/protocol.js";
 
 let client: LanguageClient | undefined;
-
-interface Stats {
-  sections: number;
-  subsections: number;
-  tasks: number;
-  withoutLead: number;
-  errors: number;
-  warnings: number;
-  notes: number;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath("dist/server.js");
@@ -46,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.hide();
       return;
     }
-    const s = await client.sendRequest<Stats | null>("tasktable/stats", { uri: editor.document.uri.toString() });
+    const s = await client.sendRequest<Stats | null>(STATS_REQUEST, { uri: editor.document.uri.toString() });
     if (!s) return status.hide();
     status.text = `$(list-tree) ${vscode.l10n.t("{0} tasks", s.tasks)}${s.withoutLead ? ` · ${vscode.l10n.t("{0} without lead", s.withoutLead)}` : ""} · $(error) ${s.errors} $(warning) ${s.warnings}`;
     status.tooltip = vscode.l10n.t("{0} sections, {1} subsections, {2} tasks; {3} tasks without a lead unit. Click to open the Problems panel.", s.sections, s.subsections, s.tasks, s.withoutLead);

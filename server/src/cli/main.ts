@@ -15,7 +15,7 @@ import {
 } from "../core/index.js";
 import { LineIndex } from "../core/text.js";
 import { ConfigFiles } from "../host/config-files.js";
-import { collectFiles } from "./files.js";
+import { collectFiles } from "../host/files.js";
 import { formatGithub, formatSarif, formatText, toJsonFindings, type FileResult } from "./report.js";
 
 const VERSION = "0.1.0";

@@ -49,6 +49,7 @@ import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
 import { Analysis } from "./analysis.js";
 import { toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from "./convert.js";
 import { EXTENSION, WorkspaceIndex } from "./workspace.js";
+import { CHECK_WORKSPACE_REQUEST, STATS_REQUEST, type Stats, type WorkspaceCheck } from "./protocol.js";
 
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
 
@@ -59,16 +60,6 @@ const SYMBOL_KIND: Record<OutlineSymbol["kind"], SymbolKind> = {
   task: SymbolKind.Event,
   item: SymbolKind.Field,
 };
-
-export interface Stats {
-  sections: number;
-  subsections: number;
-  tasks: number;
-  withoutLead: number;
-  errors: number;
-  warnings: number;
-  notes: number;
-}
 
 export class TaskTableServer {
   private readonly open = new Map<string, Analysis>();
@@ -436,11 +427,35 @@ export class TaskTableServer {
       return b.build();
     });
 
-    c.onRequest("tasktable/stats", (p: { uri: string }) => this.stats(p.uri));
+    c.onRequest(STATS_REQUEST, (p: { uri: string }) => this.stats(p.uri));
+    c.onRequest(CHECK_WORKSPACE_REQUEST, () => this.checkWorkspace());
     c.onRequest("tasktable/fixAll", (p: { uri: string }) => {
       const a = this.tableAnalysis(p.uri);
       return a ? applyEdits(a.text, fixAllEdits(a)) : null;
     });
+  }
+
+  /**
+   * Every table in the workspace, open or not, checked into the Problems panel. Open
+   * documents keep their own (pulled) diagnostics; the others are pushed.
+   */
+  private async checkWorkspace(): Promise<WorkspaceCheck> {
+    await new Promise<void>((resolve) => {
+      const wait = () => (this.index.busy ? setTimeout(wait, 20) : resolve());
+      wait();
+    });
+    let files = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const a of this.allAnalyses()) {
+      files++;
+      const f = a.findings;
+      errors += f.filter((x) => x.severity === "error").length;
+      warnings += f.filter((x) => x.severity === "warning").length;
+      if (this.documents.get(a.uri) && this.pull) continue;
+      void this.connection.sendDiagnostics({ uri: a.uri, diagnostics: f.map((x, i) => toDiagnostic(a.lines, a.uri, x, i, a.version, this.docsBase)) });
+    }
+    return { files, errors, warnings };
   }
 
   private tableAnalysis(uri: string): Analysis | undefined {

@@ -1,13 +1,13 @@
 // The workspace's task tables, open or not: found on start, indexed in the background,
 // kept up to date from file-watcher events, read from open buffers where there are some.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { URI } from "vscode-uri";
 import type { Settings } from "../core/index.js";
 import { Analysis } from "./analysis.js";
+import { findTables } from "../host/files.js";
 
-export const EXTENSION = ".tasktable";
+export { EXTENSION } from "../host/files.js";
 
 interface Entry {
   /** null while the file is open: the editor's buffer is the truth then, and one copy is enough. */
@@ -28,7 +28,7 @@ export class WorkspaceIndex {
 
   /** Finds every table under the folders and indexes them a few at a time. */
   scan(folders: string[], done?: () => void) {
-    for (const f of folders) walk(f, this.pending);
+    for (const f of folders) findTables(f, this.pending);
     if (!this.scanning) this.drain(done);
   }
 
@@ -101,26 +101,5 @@ export class WorkspaceIndex {
 
   uris(): string[] {
     return [...this.disk.keys()];
-  }
-}
-
-function walk(dir: string, out: string[]) {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (name.startsWith(".") || name === "node_modules") continue;
-    const p = join(dir, name);
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) walk(p, out);
-    else if (name.endsWith(EXTENSION)) out.push(p);
   }
 }

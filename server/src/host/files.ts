@@ -1,4 +1,5 @@
-// Which files a command works on: files as given, folders searched for *.tasktable.
+// Finding task tables on disk: files as given, folders searched for *.tasktable, skipping
+// hidden folders and node_modules. Shared by the CLI and the language server.
 
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -16,18 +17,19 @@ export function collectFiles(args: string[]): { files: string[]; missing: string
       missing.push(a);
       continue;
     }
-    if (st.isDirectory()) walk(a, files);
+    if (st.isDirectory()) findTables(a, files);
     else files.push(a);
   }
   return { files: [...new Set(files)], missing };
 }
 
-function walk(dir: string, out: string[]) {
+/** Every *.tasktable under a folder, in a stable order. */
+export function findTables(dir: string, out: string[] = []): string[] {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    return;
+    return out;
   }
   for (const name of names) {
     if (name.startsWith(".") || name === "node_modules") continue;
@@ -38,7 +40,8 @@ function walk(dir: string, out: string[]) {
     } catch {
       continue;
     }
-    if (st.isDirectory()) walk(p, out);
+    if (st.isDirectory()) findTables(p, out);
     else if (name.endsWith(EXTENSION)) out.push(p);
   }
+  return out;
 }

@@ -15,6 +15,7 @@ import { ROOT } from "./helpers.js";
 let child: ChildProcess;
 let conn: MessageConnection;
 let dir: string;
+const published = new Map<string, string[]>();
 
 
 const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
@@ -50,6 +51,9 @@ before(async () => {
   writeFileSync(join(dir, "other", "b.tasktable"), "1. 另一个表的任务\n   牵头：区发改局\n   责任：区发改局\n");
   child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: { code: string }[] }) => {
+    published.set(p.uri, p.diagnostics.map((d) => d.code));
+  });
   conn.onRequest("workspace/diagnostic/refresh", () => null);
   conn.onRequest("client/registerCapability", () => null);
   conn.listen();
@@ -245,4 +249,11 @@ test("a client without pull diagnostics gets them pushed after each change", asy
     conn2.dispose();
     if (c2.exitCode === null) c2.kill();
   }
+});
+
+test("check workspace: every table, open or not, into the Problems panel", async () => {
+  const r = (await conn.sendRequest("tasktable/checkWorkspace")) as { files: number; errors: number; warnings: number };
+  assert.ok(r.files >= 2, `files: ${r.files}`);
+  const other = await until("diagnostics of the unopened table", () => published.get(uri("other/b.tasktable")));
+  assert.ok(other.includes("TT203"), other.join());
 });

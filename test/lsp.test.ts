@@ -182,6 +182,21 @@ test("references and rename reach every table in the workspace and the registry"
   assert.equal(edit.changes[uri("tasktable.json")][0].newText, '"区发展改革局"');
 });
 
+test("units across the workspace: what each leads and joins, names and registration", async () => {
+  const units = (await conn.sendRequest("tasktable/units")) as { unit: string; names: string[]; registered: boolean; leads: { uri: string }[]; joins: unknown[] }[];
+  const fgj = units.find((u) => u.unit === "区发改局")!;
+  assert.ok(fgj.registered);
+  assert.ok(fgj.leads.some((r) => r.uri.endsWith("b.tasktable")), "leads in the unopened table too");
+  const unused = units.find((u) => u.unit === "区审批管理局")!;
+  assert.equal(unused.leads.length + unused.joins.length, 0, "a registered unit no table names is listed, leading nothing");
+});
+
+test("the preview of a table comes from the server's own analysis", async () => {
+  const html = (await conn.sendRequest("tasktable/preview", { uri: uri("a.tasktable") })) as string;
+  assert.match(html, /<table/);
+  assert.match(html, /data-line="0"/);
+});
+
 test("code actions: the fixes of a diagnostic, and fix-all", async () => {
   await conn.sendNotification("textDocument/didChange", {
     textDocument: { uri: uri("a.tasktable"), version: 7 },

@@ -49,7 +49,8 @@ import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
 import { Analysis } from "./analysis.js";
 import { toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from "./convert.js";
 import { EXTENSION, WorkspaceIndex } from "./workspace.js";
-import { CHECK_WORKSPACE_REQUEST, STATS_REQUEST, type Stats, type WorkspaceCheck } from "./protocol.js";
+import { CHECK_WORKSPACE_REQUEST, PREVIEW_REQUEST, STATS_REQUEST, UNITS_REQUEST, type Stats, type UnitSummary, type WorkspaceCheck } from "./protocol.js";
+import { renderPreview, unitWorkload } from "../core/features/preview.js";
 
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
 
@@ -429,6 +430,11 @@ export class TaskTableServer {
 
     c.onRequest(STATS_REQUEST, (p: { uri: string }) => this.stats(p.uri));
     c.onRequest(CHECK_WORKSPACE_REQUEST, () => this.checkWorkspace());
+    c.onRequest(UNITS_REQUEST, () => this.units());
+    c.onRequest(PREVIEW_REQUEST, (p: { uri: string }) => {
+      const a = this.tableAnalysis(p.uri);
+      return a ? renderPreview(a.model, a.findings, { locale: a.settings.locale }).html : null;
+    });
     c.onRequest("tasktable/fixAll", (p: { uri: string }) => {
       const a = this.tableAnalysis(p.uri);
       return a ? applyEdits(a.text, fixAllEdits(a)) : null;
@@ -456,6 +462,30 @@ export class TaskTableServer {
       void this.connection.sendDiagnostics({ uri: a.uri, diagnostics: f.map((x, i) => toDiagnostic(a.lines, a.uri, x, i, a.version, this.docsBase)) });
     }
     return { files, errors, warnings };
+  }
+
+  /** Every unit of the registries and the tables, with the tasks it leads and joins. */
+  private units(): UnitSummary[] {
+    const byUnit = new Map<string, UnitSummary>();
+    const get = (unit: string, registered: boolean) => {
+      let e = byUnit.get(unit);
+      if (!e) byUnit.set(unit, (e = { unit, names: [], registered, leads: [], joins: [] }));
+      return e;
+    };
+    const registries = new Set<Settings["registry"]>();
+    for (const a of this.allAnalyses()) {
+      registries.add(a.settings.registry);
+      for (const w of unitWorkload(a.model)) {
+        const e = get(w.unit, !!a.settings.registry.lookup(w.unit));
+        for (const n of w.names) if (!e.names.includes(n)) e.names.push(n);
+        const ref = (t: (typeof w.leadTasks)[number]) => ({ uri: a.uri, line: t.line, label: `${t.number ?? ""}${t.number !== null ? ". " : ""}${t.title}` });
+        e.leads.push(...w.leadTasks.map(ref));
+        e.joins.push(...w.joinTasks.map(ref));
+      }
+    }
+    // Registered units that no table names yet: they lead nothing, and that stands out.
+    for (const r of registries) for (const entry of r.entries) get(entry.name, true);
+    return [...byUnit.values()].sort((a, b) => b.leads.length + b.joins.length - (a.leads.length + a.joins.length) || (a.unit < b.unit ? -1 : 1));
   }
 
   private tableAnalysis(uri: string): Analysis | undefined {

@@ -1,0 +1,202 @@
+// Text layouts of a table, read into an ImportTable: pipe rows, tab-separated rows, one cell
+// per tab-indented line, one cell per paragraph.
+
+import type { LabelTable } from "../syntax/labels.js";
+import { classifyCell, classifyColumns, isBlank, isHeaderRow, isHeaderWord, isUnitRole, markerOf, trimAll, type SrcLine } from "./cells.js";
+import type { Cell, ImportRow, ImportTable } from "./table.js";
+
+const PIPE = /[|｜]/;
+
+function splitPipes(line: SrcLine, dropped: number[]): string[] {
+  const out: string[] = [];
+  let s = 0;
+  const t = line.text;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || PIPE.test(t[i])) {
+      out.push(t.slice(s, i));
+      if (i < t.length) dropped.push(line.offset + i);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Pipe rows: `| a | b | c |` or `a | b | c`. */
+export function readPipes(lines: SrcLine[], labels: LabelTable, dropped: number[]): ImportTable | null {
+  const h = lines.findIndex((l) => PIPE.test(l.text) && isHeaderRow(l.text.split(PIPE).map(trimAll).filter(Boolean), labels));
+  if (h < 0) return null;
+  const local: number[] = [];
+  const headPieces = splitPipes(lines[h], local);
+  const leading = isBlank(headPieces[0]);
+  const closing = /[|｜][\s\u3000]*$/.test(lines[h].text);
+  const header = headPieces.map(trimAll).filter((x, i) => !(i === 0 && leading && !x) && !(i === headPieces.length - 1 && closing && !x));
+  dropped.push(...local);
+  const rows: ImportRow[] = [];
+  let cur: string[][] | null = null;
+  let open = false; // the last cell of `cur` continues on the next line
+  let end = lines.length;
+  for (let i = h + 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (!cur) {
+      if (isBlank(l.text)) continue;
+      if (!PIPE.test(l.text)) {
+        end = i;
+        break;
+      }
+      if (/^[\s|｜:：\-－—]+$/.test(l.text)) {
+        // A Markdown separator row: structure only.
+        for (let k = 0; k < l.text.length; k++) if (!/\s/.test(l.text[k])) dropped.push(l.offset + k);
+        continue;
+      }
+      cur = [];
+      open = false;
+    }
+    const pieces = splitPipes(l, dropped);
+    pieces.forEach((p, k) => {
+      if (k === 0 && open) cur![cur!.length - 1].push(p);
+      else if (k === 0 && leading && isBlank(p)) return;
+      else cur!.push([p]);
+    });
+    const rowEnds = closing ? /[|｜][\s\u3000]*$/.test(l.text) : true;
+    if (rowEnds) {
+      if (closing && cur.length && cur[cur.length - 1].every(isBlank)) cur.pop();
+      rows.push({ cells: cur });
+      cur = null;
+    } else open = true;
+  }
+  if (cur) rows.push({ cells: cur });
+  return {
+    before: lines.slice(0, h).map((l) => l.text),
+    header,
+    rows,
+    after: lines.slice(end).map((l) => l.text),
+    fit: "positional",
+  };
+}
+
+/** Tab-separated rows, as copied from a spreadsheet. */
+export function readTsv(lines: SrcLine[], labels: LabelTable): ImportTable | null {
+  const cellsOf = (t: string) => t.split("\t");
+  const h = lines.findIndex((l) => {
+    const c = cellsOf(trimAll(l.text));
+    return c.length >= 2 && isHeaderRow(c.map(trimAll), labels);
+  });
+  if (h < 0) return null;
+  const header = cellsOf(trimAll(lines[h].text)).map(trimAll);
+  const rows: ImportRow[] = [];
+  let end = lines.length;
+  for (let i = h + 1; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (isBlank(t)) continue;
+    if (!t.includes("\t")) {
+      // A line without tabs: a heading spanning the table, or the end of the table.
+      const m = markerOf(trimAll(t));
+      if (m && m.level <= 3) {
+        rows.push({ cells: [[t]] });
+        continue;
+      }
+      end = i;
+      break;
+    }
+    const cells = cellsOf(t.replace(/\s+$/, ""));
+    rows.push({ cells: cells.map((c) => [c]) });
+  }
+  return { before: lines.slice(0, h).map((l) => l.text), header, rows, after: lines.slice(end).map((l) => l.text), fit: "positional" };
+}
+
+const TAB_START = /^[ \u3000\u00a0]*\t/;
+
+/**
+ * One cell per line: the header's cells on consecutive lines (each after a tab), or in
+ * consecutive paragraphs (separated by blank lines).
+ */
+export function readCellLines(lines: SrcLine[], labels: LabelTable): ImportTable | null {
+  // Candidate header runs: consecutive non-blank lines, or consecutive one-line paragraphs.
+  const nonBlank = lines.map((l, i) => ({ t: trimAll(l.text), i })).filter((x) => x.t);
+  let found: { from: number; to: number; tab: boolean } | null = null;
+  for (let k = 0; k < nonBlank.length && !found; k++) {
+    let j = k;
+    while (j < nonBlank.length && isHeaderWord(nonBlank[j].t, labels)) j++;
+    if (j - k >= 2 && isHeaderRow(nonBlank.slice(k, j).map((x) => x.t), labels)) {
+      found = { from: nonBlank[k].i, to: nonBlank[j - 1].i, tab: TAB_START.test(lines[nonBlank[k].i].text) };
+    }
+  }
+  if (!found) return null;
+  const header = lines.slice(found.from, found.to + 1).map((l) => trimAll(l.text)).filter(Boolean);
+  const cols = classifyColumns(header, labels);
+  const lastUnit = cols.map((c) => isUnitRole(c.role)).lastIndexOf(true);
+  const textAfterUnits = cols.some((c, i) => i > lastUnit && c.kind === "field" && !isUnitRole(c.role) && c.role !== "deadline");
+  const rows: ImportRow[] = [];
+  let end = lines.length;
+
+  if (found.tab) {
+    let cur: string[][] | null = null;
+    let sawBlank = false;
+    for (let i = found.to + 1; i < lines.length; i++) {
+      const raw = lines[i].text;
+      // A line with nothing but a tab is an empty cell; otherwise blank lines separate rows.
+      if (isBlank(raw) && !(cur && raw.includes("\t"))) {
+        sawBlank = true;
+        continue;
+      }
+      const t = trimAll(raw);
+      if (TAB_START.test(raw)) {
+        const m = markerOf(t);
+        const curIsHeading = cur !== null && cur.length === 1 && (markerOf(trimAll(cur[0][0] ?? ""))?.level ?? 9) <= 2;
+        // A task number starts a row unless it opens a list inside a cell of an unfinished row.
+        const starts = (m && m.level <= 2) || (m && m.level === 3 && (sawBlank || !cur || cur.length >= cols.length));
+        if (!cur || starts || curIsHeading || (sawBlank && cur.length >= cols.length)) {
+          cur = [[t]];
+          rows.push({ cells: cur });
+        } else cur.push([t]);
+      } else {
+        if (sawBlank || !cur) {
+          end = i;
+          break;
+        }
+        cur[cur.length - 1].push(t);
+      }
+      sawBlank = false;
+    }
+  } else {
+    // Paragraphs: split at blank lines.
+    const paras: { lines: string[]; at: number }[] = [];
+    let p: { lines: string[]; at: number } | null = null;
+    for (let i = found.to + 1; i < lines.length; i++) {
+      if (isBlank(lines[i].text)) {
+        p = null;
+        continue;
+      }
+      if (!p) paras.push((p = { lines: [], at: i }));
+      p.lines.push(trimAll(lines[i].text));
+    }
+    let cur: { cells: Cell[]; units: boolean } | null = null;
+    for (const para of paras) {
+      const m = markerOf(para.lines[0]);
+      if (m && m.level <= 3) {
+        cur = { cells: [para.lines], units: false };
+        rows.push(cur);
+        continue;
+      }
+      const k = classifyCell(para.lines);
+      if (!cur || (cur.units && k === "text" && !textAfterUnits)) {
+        end = para.at;
+        break;
+      }
+      if (cur.cells.length === 1 && (markerOf(para.lines[0]) === null) && (markerOf(cur.cells[0]![0])?.level ?? 9) <= 2) {
+        // Text under a heading row is not a cell of it.
+        end = para.at;
+        break;
+      }
+      if (k === "unit") cur.units = true;
+      cur.cells.push(para.lines);
+    }
+  }
+  return {
+    before: lines.slice(0, found.from).map((l) => l.text),
+    header,
+    rows,
+    after: lines.slice(end).map((l) => l.text),
+    fit: "loose",
+  };
+}

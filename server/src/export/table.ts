@@ -1,0 +1,102 @@
+// The published table of a model: title, column headings, rows (sections and subsections
+// spanning the table, tasks with their cells), the notes before and after. Every export
+// format is drawn from this.
+
+import type { Field, Model, Task } from "../core/model/model.js";
+import type { Settings } from "../core/settings.js";
+
+export type Row =
+  | { kind: "section" | "subsection"; text: string }
+  | { kind: "task"; cells: Cell[] };
+
+export interface Cell {
+  text: string;
+  /** The cell says 同上: the same as the one above (text is that cell's text). */
+  ditto: boolean;
+}
+
+export interface PublishedTable {
+  title: string | null;
+  columns: string[];
+  rows: Row[];
+  before: string[];
+  after: string[];
+}
+
+type ColumnRole = { kind: "number" } | { kind: "task" } | { kind: "field"; role: string; responsible: boolean | null; label: string };
+
+const DEFAULT_COLUMNS = ["工作任务", "工作要求", "牵头单位", "配合单位", "完成时限"];
+
+function fieldLines(model: Model, f: Field): string {
+  return f.node.segments.map((r) => model.tree.text.slice(r.start, r.end).trim()).join("\n");
+}
+
+export function publishedTable(model: Model, settings: Settings): PublishedTable {
+  const columns = model.columns && model.columns.length ? [...model.columns] : defaultColumns(model);
+  // A role the tasks use that no column shows gets a column of its own, so nothing is lost.
+  const shown = new Set(columns.map((h) => settings.labels.get(h.replace(/\s+/g, ""))).filter(Boolean).map((r) => (r === "responsible" ? (model.leadSource === "responsible" ? "lead" : "partners") : r)));
+  const extra: Record<string, string> = { requirement: "工作要求", lead: "牵头单位", partners: "配合单位", deadline: "完成时限", note: "备注" };
+  for (const role of Object.keys(extra)) if (!shown.has(role as never) && model.tasks.some((t) => t.fields.some((f) => f.role === role))) columns.push(extra[role]);
+  const roles: ColumnRole[] = columns.map((h, i) => {
+    const t = h.replace(/\s+/g, "");
+    if (/^(序号|编号)$/.test(t)) return { kind: "number" };
+    const role = settings.labels.get(t);
+    if (!role) return i === 0 || /任务|事项/.test(t) ? { kind: "task" } : { kind: "field", role: "note", responsible: null, label: t };
+    const responsible = role === "responsible";
+    const eff = responsible ? (model.leadSource === "responsible" ? "lead" : "partners") : role;
+    return { kind: "field", role: eff, responsible, label: t };
+  });
+  const hasNumberColumn = roles.some((r) => r.kind === "number");
+  const rows: Row[] = [];
+  const text = model.tree.text;
+  const firstLine = Math.min(...[...model.sections.map((s) => s.line), ...model.tasks.map((t) => t.line)], Infinity);
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const n of model.notes) {
+    const s = n.segments.map((r) => text.slice(r.start, r.end)).join("\n");
+    (n.line < firstLine ? before : after).push(s);
+  }
+  type Ev = { line: number; row: Row | null; task?: Task };
+  const events: Ev[] = [];
+  for (const s of model.sections) events.push({ line: s.line, row: { kind: "section", text: text.slice(s.node.range.start, s.node.range.end).trim() } });
+  for (const s of model.subsections) events.push({ line: s.line, row: { kind: "subsection", text: text.slice(s.node.range.start, s.node.range.end).trim() } });
+  for (const t of model.tasks) events.push({ line: t.line, row: null, task: t });
+  events.sort((a, b) => a.line - b.line);
+  const prevCells: string[] = columns.map(() => "");
+  for (const e of events) {
+    if (e.row) {
+      rows.push(e.row);
+      continue;
+    }
+    const t = e.task!;
+    const num = t.node.marker ? text.slice(t.node.marker.start, t.node.marker.end) : "";
+    const cells: Cell[] = roles.map((r, i) => {
+      let c: Cell;
+      if (r.kind === "number") c = { text: t.number !== null ? String(t.number) : "", ditto: false };
+      else if (r.kind === "task") c = { text: hasNumberColumn || !num ? t.title : `${num.replace(/[.．、]$/, ".")} ${t.title}`, ditto: false };
+      else {
+        const fs = t.fields.filter((f) => f.role === r.role && (r.responsible === null || f.responsible === r.responsible || !roles.some((o, j) => j !== i && o.kind === "field" && o.role === r.role)));
+        const own = fs.filter((f) => f.label === r.label);
+        const chosen = own.length ? own : fs;
+        const raw = chosen.map((f) => fieldLines(model, f)).join("\n");
+        c = raw === "同上" ? { text: prevCells[i], ditto: true } : { text: raw, ditto: false };
+      }
+      prevCells[i] = c.text;
+      return c;
+    });
+    rows.push({ kind: "task", cells });
+  }
+  return { title: model.title, columns, rows, before, after };
+}
+
+function defaultColumns(model: Model): string[] {
+  const cols = ["工作任务"];
+  const has = (role: string) => model.tasks.some((t) => t.fields.some((f) => f.role === role));
+  if (has("requirement")) cols.push("工作要求");
+  cols.push(model.leadSource === "lead" ? "牵头单位" : "责任单位");
+  if (has("partners")) cols.push(model.leadSource === "lead" ? "责任单位" : "配合单位");
+  if (has("deadline")) cols.push("完成时限");
+  if (has("note")) cols.push("备注");
+  void DEFAULT_COLUMNS;
+  return cols;
+}

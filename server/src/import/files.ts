@@ -1,0 +1,74 @@
+// Importing files: text (UTF-8, with or without BOM; GB18030 as a fallback), .docx through
+// mammoth (its HTML table), .xlsx through exceljs. Every file is size-checked first, and
+// zip files have their declared sizes checked before anything is inflated.
+
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { importRows, importText, type ImportCell, type ImportOptions, type ImportResult } from "../core/index.js";
+import { readHtmlTable } from "./html-table.js";
+import { ImportError, checkFileSize, checkZip } from "./limits.js";
+
+export { ImportError } from "./limits.js";
+
+export async function importFile(file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  checkFileSize(file);
+  const buf = readFileSync(file);
+  return importBuffer(buf, file, options);
+}
+
+export async function importBuffer(buf: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const ext = extname(name).toLowerCase();
+  if (ext === ".docx") return importDocx(buf, name, options);
+  if (ext === ".xlsx") return importXlsx(buf, name, options);
+  if (ext === ".doc" || ext === ".xls") throw new ImportError(`${name}: the old binary ${ext} format is not read; save it as ${ext}x or as text`);
+  if (buf.length > 20 * 1024 * 1024) throw new ImportError(`${name} is over 20 MB; the importer reads files of up to 20 MB`);
+  return importText(decodeText(buf), options);
+}
+
+function decodeText(buf: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf).replace(/^\ufeff/, "");
+  } catch {
+    return new TextDecoder("gb18030").decode(buf);
+  }
+}
+
+export async function importDocx(buf: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  checkZip(buf, name);
+  const mammoth = await import("mammoth");
+  const { value: html } = await (mammoth.default ?? mammoth).convertToHtml({ buffer: buf });
+  const doc = readHtmlTable(html);
+  if (!doc) {
+    // No table: the document's text, read as a text layout.
+    const { value } = await (mammoth.default ?? mammoth).extractRawText({ buffer: buf });
+    return importText(value, options);
+  }
+  return importRows(doc.rows, "docx", { ...options, before: doc.before, after: doc.after });
+}
+
+export async function importXlsx(buf: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  checkZip(buf, name);
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new ImportError(`${name} has no worksheet`);
+  const rows: ImportCell[][] = [];
+  const cols = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row: ImportCell[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const cell = ws.getCell(r, c);
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        // Merged into the cell above: 同上. Merged into the cell to the left: one spanning cell.
+        if (cell.master.col === cell.col) row.push(null);
+        continue;
+      }
+      const text = cell.text ?? "";
+      row.push(text.split(/\r\n|\r|\n/));
+    }
+    if (row.length === 0 || row.every((c) => c !== null && c.every((l) => !l.trim()))) continue;
+    rows.push(row);
+  }
+  return importRows(rows, "xlsx", options);
+}

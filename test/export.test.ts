@@ -1,0 +1,75 @@
+// Export: the text formats, and .docx and .xlsx written then read back with the importer
+// to the same model (titles, numbers, units).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildModel, modelToJson, parse, type ModelJson } from "../server/src/core/index.js";
+import { ConfigFiles } from "../server/src/host/config-files.js";
+import { importFile } from "../server/src/import/files.js";
+import { ROOT, run } from "./helpers.js";
+
+const NAMES = ["xiamen-finance-2021", "siming-district-2021", "shijiazhuang-finance-2020"];
+const dir = mkdtempSync(join(tmpdir(), "tasktable-export-"));
+
+function modelOf(text: string, file: string): ModelJson {
+  const s = new ConfigFiles({}).settingsFor(file);
+  return modelToJson(buildModel(parse(text, { labels: s.labels }), s));
+}
+const essence = (m: ModelJson) => ({
+  title: m.title,
+  sections: m.sections.map((s) => `${s.number} ${s.title}`),
+  tasks: m.tasks.map((t) => `${t.section}/${t.subsection}/${t.number} ${t.title} | ${t.lead.join("、")} | ${t.partners.join("、")}`),
+});
+
+for (const name of NAMES) {
+  for (const to of ["docx", "xlsx"] as const) {
+    test(`${name}: exported to .${to} and imported back, the same titles, numbers and units`, async () => {
+      const src = join(ROOT, "examples", `${name}.tasktable`);
+      const out = join(dir, `${name}.${to}`);
+      const r = await run(["export", `examples/${name}.tasktable`, "--to", to, "-o", out]);
+      assert.equal(r.code, 0, r.err);
+      const back = await importFile(out);
+      assert.equal(back.layout, to);
+      const want = essence(modelOf(readFileSync(src, "utf8"), src));
+      const got = essence(modelOf(back.text, src));
+      assert.deepEqual(got, want);
+    });
+  }
+}
+
+test("binary formats need -o; unknown formats are usage errors", async () => {
+  const r = await run(["export", "examples/siming-district-2021.tasktable", "--to", "docx"]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /writes a binary file: give it with -o FILE/);
+  assert.equal((await run(["export", "examples/siming-district-2021.tasktable", "--to", "pdf"])).code, 2);
+});
+
+test("csv: RFC 4180 with a BOM, quoted cells, CRLF", async () => {
+  const r = await run(["export", "examples/siming-district-2021.tasktable", "--to", "csv"]);
+  assert.equal(r.code, 0);
+  assert.ok(r.out.startsWith("\ufeff工作任务,工作要求,牵头单位,责任单位"));
+  assert.match(r.out, /\r\n1\. 主动公开“十四五”规划纲要、国土空间规划、专项规划和区域规划等。,/);
+  assert.match(r.out, /,"区发改局\n区政务信息中心",/, "a cell over two lines is quoted");
+  assert.ok(r.out.endsWith("\r\n"));
+});
+
+test("md and html: the table, escaped, nothing remote", async () => {
+  const md = (await run(["export", "examples/xiamen-finance-2021.tasktable", "--to", "md"])).out;
+  assert.match(md, /^# 2021年厦门市财政局政务公开任务分解表\n/);
+  assert.match(md, /\n\| 工作任务 \| 工作要求 \| 牵头处室 \| 协办单位 \|\n\| --- \| --- \| --- \| --- \|\n/);
+  assert.match(md, /\n\| \*\*一、紧扣“十四五”开好局起好步,进一步深化政务公开\*\* \| \| \| \|\n/);
+  const html = (await run(["export", "examples/xiamen-finance-2021.tasktable", "--to", "html"])).out;
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<td colspan="4">一、紧扣/);
+  assert.doesNotMatch(html, /(src|href)=|@import|url\(/, "no remote content");
+  const d = mkdtempSync(join(tmpdir(), "tasktable-html-"));
+  const f = join(d, "x.tasktable");
+  (await import("node:fs")).writeFileSync(f, "# <script>alert(1)</script>\n1. a & b\n   牵头：甲\n");
+  const h = (await run(["export", f, "--to", "html"])).out;
+  assert.match(h, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(h, /<script>/);
+  assert.match(h, /a &amp; b/);
+});

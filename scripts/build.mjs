@@ -17,6 +17,7 @@ const entries = [
   { in: "server/src/cli/main.ts", out: "dist/cli.js" },
   { in: "server/src/lsp/main.ts", out: "dist/server.js" },
   { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
+  { in: "client/src/transfer.ts", out: "dist/transfer.js" },
   { in: "bench/main.ts", out: "dist/bench.js" },
   { in: "bench/lsp.ts", out: "dist/bench-lsp.js" },
 ];

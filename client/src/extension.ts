@@ -3,6 +3,10 @@
 
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerImportExport } from "./import-export.js";
+import { registerPreview } from "./preview.js";
+import { registerUnitsView } from "./units-view.js";
+import { registerWorkspaceCheck } from "./workspace-check.js";
 import { STATS_REQUEST, type Stats } from "../../server/src/lsp/protocol.js";
 
 let client: LanguageClient | undefined;
@@ -82,6 +86,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("tasktable.showOutput", () => client?.outputChannel.show()),
   );
+  registerImportExport(context);
+  const current = () => client;
+  registerPreview(context, current);
+  registerUnitsView(context, current);
+  registerWorkspaceCheck(context, current);
+  void vscode.commands.executeCommand("setContext", "tasktable.active", true);
 }
 
 function messageLocale(): string {

@@ -15,6 +15,8 @@ import {
 } from "../core/index.js";
 import { LineIndex } from "../core/text.js";
 import { ConfigFiles } from "../host/config-files.js";
+import { EXPORT_FORMATS, exportModel, isBinary } from "../export/index.js";
+import { ImportError, importFile } from "../import/files.js";
 import { collectFiles } from "../host/files.js";
 import { formatGithub, formatSarif, formatText, toJsonFindings, type FileResult } from "./report.js";
 
@@ -26,11 +28,13 @@ Usage:
   tasktable check <files or folders…> [--format text|json|sarif|github] [--config FILE]
                   [--min-severity error|warning|info|hint] [--locale zh-CN|en]
   tasktable fmt <files or folders…> [--check] [--config FILE]
-  tasktable export <file> --to json [-o FILE] [--config FILE]
+  tasktable export <file> --to json|md|csv|html|docx|xlsx [-o FILE] [--config FILE]
+  tasktable import <file.txt|.md|.docx|.xlsx> [-o FILE.tasktable] [--config FILE]
   tasktable rules [--locale zh-CN|en]
 
 check exits 0 when no finding is at error level, 1 when one is, 2 on usage or I/O errors.
 fmt --check exits 1 when a file is not formatted, and changes nothing.
+export --to docx|xlsx needs -o. import exits 2 on a file it refuses (too large, a zip bomb).
 `;
 
 class UsageError extends Error {}
@@ -184,9 +188,11 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         return checkOnly && unformatted > 0 ? 1 : 0;
       }
       case "export": {
-        const to = oneOf("--to", flag(o, "--to"), ["json"] as const, "json");
+        const to = oneOf("--to", flag(o, "--to"), EXPORT_FORMATS, "json");
         if (rest.length !== 1) throw new UsageError("export needs exactly one file");
         const file = rest[0];
+        const outFile = flag(o, "-o") ?? flag(o, "--output");
+        if (isBinary(to) && !outFile) throw new UsageError(`export --to ${to} writes a binary file: give it with -o FILE`);
         let text: string;
         try {
           text = readText(file);
@@ -197,10 +203,35 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         const settings = configs.settingsFor(file);
         flushConfigProblems();
         const model = buildModel(parse(text, { labels: settings.labels }), settings);
-        const body = to === "json" ? JSON.stringify(modelToJson(model), null, 2) + "\n" : "";
-        const outFile = flag(o, "-o") ?? flag(o, "--output");
+        const body = await exportModel(model, settings, to);
         if (outFile) writeFileSync(outFile, body);
-        else write(body);
+        else write(body as string);
+        return 0;
+      }
+      case "import": {
+        if (rest.length !== 1) throw new UsageError("import needs exactly one file");
+        const file = rest[0];
+        const outFile = flag(o, "-o") ?? flag(o, "--output");
+        const settings = configs.settingsFor(outFile ?? file);
+        flushConfigProblems();
+        let result;
+        try {
+          result = await importFile(file, { labels: settings.labels });
+        } catch (e) {
+          if (e instanceof ImportError) {
+            warn(`tasktable: ${e.message}\n`);
+            return 2;
+          }
+          if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "EISDIR") {
+            warn(`tasktable: cannot read ${file}: ${(e as Error).message}\n`);
+            return 2;
+          }
+          throw e;
+        }
+        if (outFile) {
+          writeFileSync(outFile, result.text);
+          warn(`imported ${file} (${result.layout}; ${result.guesses} guesses marked with //) -> ${outFile}\n`);
+        } else write(result.text);
         return 0;
       }
       case "rules": {
@@ -221,4 +252,18 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     warn(`tasktable: ${(e as Error).stack ?? e}\n`);
     return 2;
   }
+}
+
+// Run as a program (the bundled dist/cli.js started directly, as the editor's task does).
+if (typeof require !== "undefined" && require.main === module) runAsProgram();
+
+/** Runs the CLI on the process's arguments; a reader that stops early (| head) is no error. */
+export function runAsProgram(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -24,6 +24,7 @@ export { lineOwner, unitAt, unitOccurrences, unitUsage, renameUnitEdits, type Oc
 export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type SemanticToken } from "./features/semantic.js";
 export { renameInRegistryText } from "./config/rename.js";
 export { Registry } from "./model/registry.js";
+export { renderPreview, unitWorkload, workloadSvg, previewColumns, previewStyles, escapeHtml, type PreviewOptions, type PreviewResult, type PreviewColumn, type PreviewMark, type UnitLoad } from "./features/preview.js";
 
 import { parse } from "./syntax/parser.js";
 import { buildModel } from "./model/build.js";
@@ -38,3 +39,4 @@ export function analyze(text: string, settings: Settings): { model: Model; findi
   const model = buildModel(tree, settings);
   return { model, findings: check(model, settings) };
 }
+export { importText, importRows, type ImportResult, type ImportOptions, type Layout as ImportLayout, type Cell as ImportCell } from "./import/index.js";

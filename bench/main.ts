@@ -1,9 +1,11 @@
 // npm run bench: each budget beside the measured figure. Figures go to bench/results/.
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
+import { lint as lintSync } from "markdownlint/sync";
 import { buildModel, check, defaultSettings, parse } from "../server/src/core/index.js";
 import { generateTable } from "./generate.js";
 
@@ -34,7 +36,14 @@ function line(name: string, measured: string, budget: string, ok: boolean) {
 
 const full = (text: string) => check(buildModel(parse(text), settings), settings);
 
-// 1. Throughput on a 50,000-line table.
+// 1. Throughput on a 50,000-line table, and how it grows from 1,000 to 100,000 lines.
+const mdIt = new MarkdownIt();
+/** The same table as a Markdown document: headings for numbers, list items for fields. */
+const asMarkdown = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => (l.startsWith("# ") ? l : l.startsWith("   ") ? `- ${l.trim()}` : l ? `## ${l}` : l))
+    .join("\n");
 {
   const text = generateTable(50_000);
   const bytes = Buffer.byteLength(text);
@@ -43,17 +52,40 @@ const full = (text: string) => check(buildModel(parse(text), settings), settings
   results.table = { lines: text.split("\n").length, bytes, ms, mbPerSecond: mbs };
   line(`parse + all rules, 50,000 lines (${(bytes / 1e6).toFixed(1)} MB)`, `${mbs.toFixed(0)} MB/s`, "≥ 50 MB/s", mbs >= 50);
 
-  // The same table as Markdown, parsed by markdown-it, on the same machine and run.
-  const md = text
-    .split("\n")
-    .map((l) => (l.startsWith("# ") ? l : l.startsWith("   ") ? `- ${l.trim()}` : l ? `## ${l}` : l))
-    .join("\n");
+  // The physical limit: split into lines and touch every character once.
+  const scanMs = time(() => {
+    let sum = 0;
+    for (const l of text.split("\n")) for (let i = 0; i < l.length; i++) sum += l.charCodeAt(i);
+    if (sum === -1) console.log(sum);
+  }, 7);
+  results.scan = { ms: scanMs, mbPerSecond: bytes / 1e6 / (scanMs / 1000), checkOverScan: ms / scanMs };
+  line("a bare scan of the same text (lines, every char)", `${scanMs.toFixed(1)} ms`, `our check: ×${(ms / scanMs).toFixed(1)} the scan`, true);
+
+  // Side by side, the same content as Markdown: markdown-it parsing it, markdownlint linting it.
+  const md = asMarkdown(text);
   const mdBytes = Buffer.byteLength(md);
-  const mdi = new MarkdownIt();
-  const mdMs = time(() => mdi.parse(md, {}), 5);
+  const mdMs = time(() => mdIt.parse(md, {}), 5);
   const mdMbs = mdBytes / 1e6 / (mdMs / 1000);
-  results.markdownIt = { bytes: mdBytes, ms: mdMs, mbPerSecond: mdMbs };
+  const lintMs = time(() => lintSync({ strings: { table: md } }), 3);
+  const lintMbs = mdBytes / 1e6 / (lintMs / 1000);
+  results.markdownIt = { bytes: mdBytes, ms: mdMs, mbPerSecond: mdMbs, ratio: mbs / mdMbs };
+  results.markdownlint = { bytes: mdBytes, ms: lintMs, mbPerSecond: lintMbs, ratio: mbs / lintMbs };
   line("markdown-it parse of the same table as Markdown", `${mdMbs.toFixed(0)} MB/s`, `our check faster: ×${(mbs / mdMbs).toFixed(1)}`, mbs > mdMbs);
+  line("markdownlint lint of the same Markdown", `${lintMbs.toFixed(1)} MB/s`, `our check faster: ×${(mbs / lintMbs).toFixed(0)}`, mbs > lintMbs);
+
+  // Growth: time per byte must not rise with size (linear).
+  const per: number[] = [];
+  for (const n of [1_000, 10_000, 100_000]) {
+    const t = generateTable(n);
+    const b = Buffer.byteLength(t);
+    const m = time(() => full(t), n >= 100_000 ? 3 : 7);
+    per.push(m / b);
+    results[`table${n}`] = { lines: n, bytes: b, ms: m, mbPerSecond: b / 1e6 / (m / 1000) };
+    line(`parse + all rules, ${n.toLocaleString("en")} lines`, `${m.toFixed(1)} ms, ${(b / 1e6 / (m / 1000)).toFixed(0)} MB/s`, "linear (see below)", true);
+  }
+  const growth = per[2] / per[0];
+  results.growth = growth;
+  line("time per byte, 100,000 lines over 1,000 lines", `×${growth.toFixed(2)}`, "≤ ×1.5 (linear)", growth <= 1.5);
 }
 
 // 2. Pathological inputs in linear time: time at n and 4n must grow at most ~4× (5× allowed).
@@ -85,7 +117,19 @@ linear("unclosed brackets", (n) => "1. " + "（《“〔".repeat(n) + "\n   牵�
   line("10,000 units in one cell", `${ms2.toFixed(1)} ms`, "< 100 ms", ms2 < 100);
 }
 
-// 3. The CLI on the bundled examples, as a newcomer runs it.
+// 3. The CLI over 500 files: wall time and peak memory of the whole process.
+{
+  const dir = mkdtempSync(join(tmpdir(), "tasktable-500-"));
+  const one = generateTable(200);
+  for (let i = 0; i < 500; i++) writeFileSync(join(dir, `table-${String(i).padStart(3, "0")}.tasktable`), one);
+  const root = join(__dirname, "..");
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, join(root, "bin", "tasktable.js"), "check", dir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const [wall, kb] = (r.stderr.trim().split("\n").pop() ?? "0 0").split(" ").map(Number);
+  results.cli500 = { files: 500, bytes: Buffer.byteLength(one) * 500, seconds: wall, peakMB: kb / 1024 };
+  line("tasktable check, 500 files of 200 lines", `${wall.toFixed(2)} s, ${(kb / 1024).toFixed(0)} MB peak`, "< 3 s, < 300 MB", wall < 3 && kb / 1024 < 300);
+}
+
+// 4. The CLI on the bundled examples, as a newcomer runs it.
 {
   const root = join(__dirname, "..");
   const ts: number[] = [];

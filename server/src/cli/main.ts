@@ -129,7 +129,11 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         let errors = 0;
         let ioFailed = missing.length > 0;
         let shownLocale: Locale = locale ?? "zh-CN";
+        // Many files on a terminal: say how far along the check is, on one line of stderr.
+        const progress = files.length > 20 && (io.err as NodeJS.WriteStream).isTTY === true;
+        let done = 0;
         for (const file of files) {
+          if (progress && done++ % 10 === 0) warn(`\r${done}/${files.length} ${relative(process.cwd(), file)}`.slice(0, 100).padEnd(100));
           let text: string;
           try {
             text = readText(file);
@@ -145,6 +149,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
           errors += findings.filter((f) => f.severity === "error").length;
           results.push({ file: relative(process.cwd(), file) || file, text, lines: new LineIndex(text), findings: shown });
         }
+        if (progress) warn("\r" + " ".repeat(100) + "\r");
         flushConfigProblems();
         if (fmt === "json") write(JSON.stringify(toJsonFindings(results), null, 2) + "\n");
         else if (fmt === "sarif") write(formatSarif(results, VERSION, shownLocale));

@@ -20,11 +20,11 @@ export { outline, foldingRanges, selectionRanges, type OutlineSymbol, type Foldi
 export { complete, type CompletionEntry, type CompletionResult, type Snippet } from "./features/completion.js";
 export { UnitIndex, searchKeys, type UnitInfo } from "./features/unit-index.js";
 export { hover, type Hover, type WorkspaceCounts } from "./features/hover.js";
-export { lineOwner, unitAt, unitOccurrences, unitUsage, renameUnitEdits, type Occurrence } from "./features/lookup.js";
+export { lineOwner, unitAt, unitOccurrences, unitUsage, unitWorkload, renameUnitEdits, type Occurrence, type UnitLoad } from "./features/lookup.js";
 export { semanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type SemanticToken } from "./features/semantic.js";
 export { renameInRegistryText } from "./config/rename.js";
 export { Registry } from "./model/registry.js";
-export { renderPreview, unitWorkload, workloadSvg, previewColumns, previewStyles, escapeHtml, type PreviewOptions, type PreviewResult, type PreviewColumn, type PreviewMark, type UnitLoad } from "./features/preview.js";
+export { renderPreview, workloadSvg, previewColumns, previewStyles, escapeHtml, type PreviewOptions, type PreviewResult, type PreviewColumn, type PreviewMark } from "./features/preview.js";
 
 import { parse } from "./syntax/parser.js";
 import { buildModel } from "./model/build.js";

@@ -1,7 +1,8 @@
 // The language server: LSP requests answered from one analysis per document version.
 // Everything about the format lives in the core; this file converts and routes.
 
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -50,7 +51,8 @@ import { Analysis } from "./analysis.js";
 import { toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from "./convert.js";
 import { EXTENSION, WorkspaceIndex } from "./workspace.js";
 import { CHECK_WORKSPACE_REQUEST, PREVIEW_REQUEST, STATS_REQUEST, UNITS_REQUEST, type Stats, type UnitSummary, type WorkspaceCheck } from "./protocol.js";
-import { renderPreview, unitWorkload } from "../core/features/preview.js";
+import { renderPreview } from "../core/features/preview.js";
+import { unitWorkload } from "../core/features/lookup.js";
 
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
 
@@ -92,7 +94,7 @@ export class TaskTableServer {
     const doc = this.documents.get(URI.file(path).toString());
     if (doc) return doc.getText();
     try {
-      return require("node:fs").readFileSync(path, "utf8");
+      return readFileSync(path, "utf8");
     } catch {
       return null;
     }
@@ -572,4 +574,3 @@ export function isConfigFile(uri: string): boolean {
   return uri.endsWith("/" + CONFIG_NAME);
 }
 
-export { dirname };

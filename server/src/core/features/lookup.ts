@@ -58,19 +58,66 @@ export function unitOccurrences(model: Model, canonical: string): Occurrence[] {
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 
-/** How many tasks each unit leads and joins in this table (copies by 同上 count too). */
-export function unitUsage(model: Model): Map<string, { leads: number; joins: number }> {
-  const m = new Map<string, { leads: number; joins: number }>();
-  const get = (k: string) => {
-    let v = m.get(k);
-    if (!v) m.set(k, (v = { leads: 0, joins: 0 }));
-    return v;
+export interface UnitLoad {
+  /** The canonical name. */
+  unit: string;
+  leads: number;
+  joins: number;
+  /** Level-3 tasks (or items outside any task) the unit leads, in document order. */
+  leadTasks: Task[];
+  joinTasks: Task[];
+  /** Every spelling seen, in the order first seen. */
+  names: string[];
+}
+
+/**
+ * Tasks led and joined per unit, by canonical name. A task counts once per unit and role,
+ * its items' units included; units copied by 同上 count. A unit that is both lead and
+ * partner of one task counts in both. Sorted by total, then leads, then first appearance.
+ */
+export function unitWorkload(model: Model): UnitLoad[] {
+  const byUnit = new Map<string, UnitLoad & { first: number }>();
+  let seen = 0;
+  const get = (u: Unit) => {
+    let e = byUnit.get(u.canonical);
+    if (!e) byUnit.set(u.canonical, (e = { unit: u.canonical, leads: 0, joins: 0, leadTasks: [], joinTasks: [], names: [], first: seen++ }));
+    if (!e.names.includes(u.name)) e.names.push(u.name);
+    return e;
   };
-  for (const t of model.tasks) {
-    for (const c of new Set(t.lead.map((u) => u.canonical))) get(c).leads++;
-    for (const c of new Set(t.partners.map((u) => u.canonical))) get(c).joins++;
-  }
-  return m;
+  const count = (top: Task) => {
+    const led = new Set<string>();
+    const joined = new Set<string>();
+    const walk = (t: Task) => {
+      for (const u of t.lead) {
+        const e = get(u);
+        if (!led.has(e.unit)) {
+          led.add(e.unit);
+          e.leads++;
+          e.leadTasks.push(top);
+        }
+      }
+      for (const u of t.partners) {
+        const e = get(u);
+        if (!joined.has(e.unit)) {
+          joined.add(e.unit);
+          e.joins++;
+          e.joinTasks.push(top);
+        }
+      }
+      t.items.forEach(walk);
+    };
+    walk(top);
+  };
+  const all = [...model.tasks, ...model.orphanItems].sort((a, b) => a.line - b.line);
+  all.forEach(count);
+  return [...byUnit.values()]
+    .sort((a, b) => b.leads + b.joins - (a.leads + a.joins) || b.leads - a.leads || a.first - b.first)
+    .map(({ first: _first, ...u }) => u);
+}
+
+/** How many tasks each unit leads and joins in this table, by canonical name. */
+export function unitUsage(model: Model): Map<string, { leads: number; joins: number }> {
+  return new Map(unitWorkload(model).map((w) => [w.unit, { leads: w.leads, joins: w.joins }]));
 }
 
 import type { Edit } from "../rules/types.js";

@@ -6,6 +6,7 @@
 // Every block (title, paragraph, table row) carries `data-line`, the 0-based source line
 // of its first line, so a front can scroll to it and reveal it.
 
+import { unitWorkload, type UnitLoad } from "./lookup.js";
 import type { EffectiveRole, Field, Model, Task, Unit } from "../model/model.js";
 import type { HeadingNode, NoteNode, TaskNode } from "../syntax/nodes.js";
 import type { Role } from "../syntax/labels.js";
@@ -50,17 +51,6 @@ export interface PreviewResult {
   marks: PreviewMark[];
 }
 
-export interface UnitLoad {
-  /** The canonical name. */
-  unit: string;
-  leads: number;
-  joins: number;
-  /** Level-3 tasks (or items outside any task) the unit leads, in document order. */
-  leadTasks: Task[];
-  joinTasks: Task[];
-  /** Every spelling seen, in the order first seen. */
-  names: string[];
-}
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -106,50 +96,6 @@ const esc = escapeHtml;
 // ---------------------------------------------------------------------------------------
 // Workload
 
-/**
- * Tasks led and joined per unit, by canonical name. A task counts once per unit and role,
- * its items' units included; units copied by 同上 count. A unit that is both lead and
- * partner of one task counts in both. Sorted by total, then leads, then first appearance.
- */
-export function unitWorkload(model: Model): UnitLoad[] {
-  const byUnit = new Map<string, UnitLoad & { first: number }>();
-  let seen = 0;
-  const get = (u: Unit) => {
-    let e = byUnit.get(u.canonical);
-    if (!e) byUnit.set(u.canonical, (e = { unit: u.canonical, leads: 0, joins: 0, leadTasks: [], joinTasks: [], names: [], first: seen++ }));
-    if (!e.names.includes(u.name)) e.names.push(u.name);
-    return e;
-  };
-  const count = (top: Task) => {
-    const led = new Set<string>();
-    const joined = new Set<string>();
-    const walk = (t: Task) => {
-      for (const u of t.lead) {
-        const e = get(u);
-        if (!led.has(e.unit)) {
-          led.add(e.unit);
-          e.leads++;
-          e.leadTasks.push(top);
-        }
-      }
-      for (const u of t.partners) {
-        const e = get(u);
-        if (!joined.has(e.unit)) {
-          joined.add(e.unit);
-          e.joins++;
-          e.joinTasks.push(top);
-        }
-      }
-      t.items.forEach(walk);
-    };
-    walk(top);
-  };
-  const all = [...model.tasks, ...model.orphanItems].sort((a, b) => a.line - b.line);
-  all.forEach(count);
-  return [...byUnit.values()]
-    .sort((a, b) => b.leads + b.joins - (a.leads + a.joins) || b.leads - a.leads || a.first - b.first)
-    .map(({ first: _first, ...u }) => u);
-}
 
 /** The workload as an inline SVG horizontal bar chart (lead and joined bars stacked). */
 export function workloadSvg(loads: UnitLoad[], locale: Locale = "zh-CN"): string {

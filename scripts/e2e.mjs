@@ -147,6 +147,13 @@ async function startCodeServer(port) {
     "chat.commandCenter.enabled": false,
     "workbench.secondarySideBar.defaultVisibility": "hidden",
   }, null, 1));
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), XDG_CACHE_HOME: join(home, ".cache"), VSCODE_CLI: undefined };
+  // E2E_VSIX: install the packaged extension, so the UI suite drives what a user installs.
+  if (process.env.E2E_VSIX) {
+    const r = spawnSync(process.execPath, [CS_BIN, "--config", join(RUN, "config.yaml"), "--user-data-dir", userData, "--extensions-dir", join(RUN, "extensions"), "--install-extension", resolve(process.env.E2E_VSIX)], { env, encoding: "utf8" });
+    if (r.status !== 0 || !/successfully installed/.test(r.stdout + r.stderr)) throw new Error(`installing ${process.env.E2E_VSIX} failed:\n${r.stdout}${r.stderr}`);
+    log(`installed ${process.env.E2E_VSIX} into the workbench`);
+  }
   const out = [];
   const child = spawn(process.execPath, [
     CS_BIN, "--config", join(RUN, "config.yaml"), "--bind-addr", `127.0.0.1:${port}`, "--auth", "none",
@@ -157,7 +164,7 @@ async function startCodeServer(port) {
     cwd: RUN,
     detached: true, // its own process group, ended as a whole
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), XDG_CACHE_HOME: join(home, ".cache"), VSCODE_CLI: undefined },
+    env,
   });
   for (const s of [child.stdout, child.stderr]) s.on("data", (d) => out.push(String(d)));
   let exited = null;
@@ -216,7 +223,8 @@ async function uiSuite(browser, base, port, ws) {
   try {
     const results = await runUi({
       page, screenshots: SHOTS, log: (s) => console.log("  " + s),
-      url: workbenchUrl(base, port, ws, [["extensionDevelopmentPath", ROOT]]),
+      // With E2E_VSIX the installed package is what runs; otherwise the working tree.
+      url: workbenchUrl(base, port, ws, process.env.E2E_VSIX ? [] : [["extensionDevelopmentPath", ROOT]]),
     });
     log(`UI suite: ${results.filter((r) => r.ok).length}/${results.length} passed in ${secs(started)}`);
     return results.every((r) => r.ok);

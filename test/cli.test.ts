@@ -86,3 +86,22 @@ test("the installed bin runs (npx tasktable)", () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /TT201  missing-lead/);
 });
+
+test("a missing unit file is reported on the config and the check goes on", async () => {
+  const d = tmp({ "tasktable.json": JSON.stringify({ unitFiles: ["units/missing.json"] }), "a.tasktable": CLEAN });
+  const r = await run(["check", d]);
+  assert.equal(r.code, 0);
+  assert.match(r.err, /tasktable\.json:1:15: cannot read the unit file units\/missing\.json/);
+});
+
+test("a huge unit file (100,000 units) is read and used", async () => {
+  const units = Array.from({ length: 100_000 }, (_, i) => `单位${i}`);
+  units.push("区财政局");
+  const d = tmp({ "tasktable.json": JSON.stringify({ unitFiles: ["units.json"] }), "units.json": JSON.stringify(units), "a.tasktable": "1. 任务\n   牵头：区财政局、区财正局\n" });
+  const t0 = Date.now();
+  const r = await run(["check", d, "--format", "json"]);
+  const took = Date.now() - t0;
+  const f = JSON.parse(r.out) as { name: string; message: string }[];
+  assert.ok(f.some((x) => x.name === "unknown-unit" && x.message.includes("区财政局")), "did-you-mean still finds the near name");
+  assert.ok(took < 10_000, `took ${took} ms`);
+});

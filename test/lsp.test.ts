@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -271,4 +271,17 @@ test("check workspace: every table, open or not, into the Problems panel", async
   assert.ok(r.files >= 2, `files: ${r.files}`);
   const other = await until("diagnostics of the unopened table", () => published.get(uri("other/b.tasktable")));
   assert.ok(other.includes("TT203"), other.join());
+});
+
+test("a table deleted while open: the buffer is still served, and nothing breaks", async () => {
+  const u = uri("gone.tasktable");
+  writeFileSync(join(dir, "gone.tasktable"), "1. 任务\n   牵头：区财政局\n3. 任务\n   牵头：区财政局\n");
+  await conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: u, type: 1 }] });
+  await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: u, languageId: "tasktable", version: 1, text: "1. 任务\n   牵头：区财政局\n3. 任务\n   牵头：区财政局\n" } });
+  rmSync(join(dir, "gone.tasktable"));
+  await conn.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: u, type: 3 }] });
+  assert.ok((await diagnose("gone.tasktable")).some((d) => d.code === "TT101"), "the open buffer is still checked");
+  await conn.sendNotification("textDocument/didClose", { textDocument: { uri: u } });
+  const syms = await conn.sendRequest("workspace/symbol", { query: "任务" });
+  assert.ok(Array.isArray(syms));
 });

@@ -26,6 +26,8 @@ export interface LoadedFile {
   units?: UnitEntryInput[];
   /** This text could not be used (not JSON, or unreadable); an earlier one is in force. */
   stale?: boolean;
+  /** The file could not be read at all. */
+  unreadable?: boolean;
 }
 
 export interface ConfigFilesOptions {
@@ -98,7 +100,11 @@ export class ConfigFiles {
     return this.cached(key, () => {
       const layer = effectiveLayer(config, rel);
       const units: UnitEntryInput[] = [];
-      for (const f of layer.unitFiles ?? []) units.push(...this.unitFile(resolve(dirname(path), f)));
+      for (const f of layer.unitFiles ?? []) {
+        const file = resolve(dirname(path), f);
+        units.push(...this.unitFile(file));
+        if (this.files.get(file)?.unreadable) this.problemAt(path, JSON.stringify(f), `cannot read the unit file ${f}; its units are left out`);
+      }
       return toSettings(layer, units);
     });
   }
@@ -134,7 +140,8 @@ export class ConfigFiles {
     const text = this.read(path);
     let f: LoadedFile;
     if (text === null) {
-      f = { text: "", problems: [{ message: kind === "config" ? "cannot read the config; defaults apply" : `cannot read the unit file ${path}`, start: 0, end: 0 }], config: {}, units: [] };
+      // An unreadable unit file is reported where the config names it (see settingsFor).
+      f = { text: "", problems: kind === "config" ? [{ message: "cannot read the config; defaults apply", start: 0, end: 0 }] : [], config: {}, units: [], unreadable: true };
     } else if (kind === "config") {
       const r = parseConfig(text);
       // Not JSON (mid-edit, most likely): keep the last config that was.
@@ -145,6 +152,14 @@ export class ConfigFiles {
     }
     this.files.set(path, f);
     return f;
+  }
+
+  /** Adds a problem to a config file, at the first place its text has `needle`. */
+  private problemAt(path: string, needle: string, message: string) {
+    const f = this.files.get(path);
+    if (!f || f.problems.some((p) => p.message === message)) return;
+    const at = Math.max(0, f.text.indexOf(needle));
+    f.problems.push({ message, start: at, end: at + (at >= 0 ? needle.length : 0) });
   }
 
   /** Problems of every file read, with line and column, for printing. */

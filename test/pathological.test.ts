@@ -1,0 +1,49 @@
+// Inputs built to hurt a parser: each must finish, and well inside a generous bound. The
+// precise figures, and how they grow, are the benchmark's (npm run bench); these catch a
+// quadratic or exponential path in the suite itself.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyze, defaultSettings, format, parse } from "../server/src/core/index.js";
+
+const settings = defaultSettings();
+
+function within(ms: number, what: string, fn: () => void) {
+  const t0 = performance.now();
+  fn();
+  const took = performance.now() - t0;
+  assert.ok(took < ms, `${what} took ${took.toFixed(0)} ms (bound ${ms} ms)`);
+}
+
+test("a 1 MB line", () => {
+  const text = "1. " + "主动公开（规划）《纲要》“十四五”、".repeat(60_000) + "\n   牵头：区财政局\n";
+  within(3000, "check", () => analyze(text, settings));
+  within(3000, "format", () => format(parse(text), { labels: "keep" }));
+});
+
+test("100,000 sibling tasks", () => {
+  const text = "一、部分\n" + Array.from({ length: 100_000 }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join("");
+  let n = 0;
+  within(8000, "check", () => (n = analyze(text, settings).model.tasks.length));
+  assert.equal(n, 100_000);
+});
+
+test("deeply broken brackets", () => {
+  const text = "1. " + "（《“〔【".repeat(40_000) + "\n   要求：" + "）》”〕】".repeat(40_000) + "\n";
+  within(3000, "check", () => analyze(text, settings));
+});
+
+test("10,000 units in one cell, and 10,000 同上 in a row", () => {
+  const units = "1. 任务\n   牵头：" + Array.from({ length: 10_000 }, (_, i) => `单位${i}`).join("、") + "\n";
+  within(3000, "check", () => analyze(units, settings));
+  const dittos = "1. 任务\n   牵头：甲、乙、丙\n" + Array.from({ length: 10_000 }, (_, i) => `${i + 2}. 任务\n   牵头：同上\n`).join("");
+  let last: string[] = [];
+  within(5000, "check", () => (last = analyze(dittos, settings).model.tasks.at(-1)!.lead.map((u) => u.canonical)));
+  assert.deepEqual(last, ["甲", "乙", "丙"]);
+});
+
+test("50,000 headings without a task, and a wall of blank lines", () => {
+  const heads = Array.from({ length: 50_000 }, (_, i) => `（${["一", "二", "三"][i % 3]}）小节`).join("\n");
+  within(5000, "check", () => analyze(heads, settings));
+  within(3000, "check", () => analyze("\n".repeat(500_000) + "1. 任务\n", settings));
+});

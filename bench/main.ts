@@ -18,10 +18,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn: () => void, runs: number): number {
-  fn(); // warm up
+function time(fn: () => void, runs: number, fresh = true): number {
+  // Warm up: let the JIT settle before anything is timed.
+  for (let i = 0; i < 3; i++) fn();
   const ts: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < runs; i++) {
+    // Each run starts from a clean heap, as a check in a fresh process does; the
+    // collection itself is not timed.
+    if (fresh) gc?.();
     const t0 = performance.now();
     fn();
     ts.push(performance.now() - t0);
@@ -51,6 +56,11 @@ const asMarkdown = (text: string) =>
   const mbs = bytes / 1e6 / (ms / 1000);
   results.table = { lines: text.split("\n").length, bytes, ms, mbPerSecond: mbs };
   line(`parse + all rules, 50,000 lines (${(bytes / 1e6).toFixed(1)} MB)`, `${mbs.toFixed(0)} MB/s`, "≥ 50 MB/s", mbs >= 50);
+  // The same without a collection between runs: the heap is already grown, as in a
+  // long-running editor. Shown for comparison; the budget is judged on the line above.
+  const warmMs = time(() => full(text), 7, false);
+  results.tableWarmHeap = { ms: warmMs, mbPerSecond: bytes / 1e6 / (warmMs / 1000) };
+  line("  the same, heap already grown (no collection between runs)", `${(bytes / 1e6 / (warmMs / 1000)).toFixed(0)} MB/s`, "(for comparison)", true);
 
   // The physical limit: split into lines and touch every character once.
   const scanMs = time(() => {

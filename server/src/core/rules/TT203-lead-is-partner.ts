@@ -1,6 +1,5 @@
 import type { Rule } from "./types.js";
 import { allTasks, removeListItem } from "./util.js";
-import type { Unit } from "../model/model.js";
 
 export const leadIsPartner: Rule = {
   code: "TT203",
@@ -11,11 +10,10 @@ export const leadIsPartner: Rule = {
     const { text, model } = ctx;
     for (const t of allTasks(model)) {
       if (t.lead.length === 0 || t.partners.length === 0) continue;
-      const leads = new Map<string, Unit>();
-      for (const u of t.lead) if (!leads.has(u.canonical)) leads.set(u.canonical, u);
       for (const p of t.partners) {
-        const l = leads.get(p.canonical);
-        if (!l || p.inheritedFrom) continue;
+        if (p.inheritedFrom) continue;
+        const l = t.lead.find((u) => u.canonical === p.canonical);
+        if (!l) continue;
         ctx.report({
           range: p.range,
           // 区应急局 under 配合 when 区应急管理局 leads: say which lead it is.

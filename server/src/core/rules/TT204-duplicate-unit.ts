@@ -11,14 +11,14 @@ export const duplicateUnit: Rule = {
     const { text, model } = ctx;
     for (const t of allTasks(model)) {
       for (const list of [t.lead, t.partners]) {
-        const seen = new Map<string, Unit>();
-        for (const u of list) {
+        if (list.length < 2) continue;
+        for (let i = 1; i < list.length; i++) {
+          const u = list[i];
           if (u.inheritedFrom) continue;
-          const first = seen.get(u.canonical);
-          if (!first) {
-            seen.set(u.canonical, u);
-            continue;
-          }
+          // Lists are short: looking back is cheaper than a map for every task.
+          let first: Unit | undefined;
+          for (let j = 0; j < i && !first; j++) if (!list[j].inheritedFrom && list[j].canonical === u.canonical) first = list[j];
+          if (!first) continue;
           const same = first.name === u.name;
           // 责任 and 配合 both give partners: the list may span two fields.
           const sameField = first.field === u.field;

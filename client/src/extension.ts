@@ -5,6 +5,7 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { registerImportExport } from "./import-export.js";
 import { registerPreview } from "./preview.js";
+import { messageLanguage } from "./locale.js";
 import { registerUnitsView } from "./units-view.js";
 import { registerWorkspaceCheck } from "./workspace-check.js";
 import { STATS_REQUEST, type Stats } from "../../server/src/lsp/protocol.js";
@@ -25,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "file", pattern: "**/tasktable.json" },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{tasktable,json}") },
-    initializationOptions: { locale: messageLocale() },
+    initializationOptions: { locale: messageLanguage() },
   };
   client = new LanguageClient("tasktable", vscode.l10n.t("Task Table language server"), serverOptions, clientOptions);
   await client.start();
@@ -94,10 +95,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   void vscode.commands.executeCommand("setContext", "tasktable.active", true);
 }
 
-function messageLocale(): string {
-  const setting = vscode.workspace.getConfiguration("tasktable").get<string>("messages.language", "auto");
-  return setting === "auto" ? vscode.env.language : setting;
-}
 
 export function deactivate(): Thenable<void> | undefined {
   return client?.stop();

@@ -11,6 +11,7 @@ import { check } from "../../server/src/core/check.js";
 import { defaultSettings, type Locale, type Settings } from "../../server/src/core/settings.js";
 import { escapeHtml, previewStyles, renderPreview } from "../../server/src/core/features/preview.js";
 import { PREVIEW_REQUEST } from "../../server/src/lsp/protocol.js";
+import { messageLanguage } from "./locale.js";
 
 export const OPEN_PREVIEW_COMMAND = "tasktable.openPreview";
 const VIEW_TYPE = "tasktable.preview";
@@ -45,9 +46,7 @@ export function registerPreview(context: vscode.ExtensionContext, client?: () =>
 }
 
 function previewLocale(): Locale {
-  const setting = vscode.workspace.getConfiguration("tasktable").get<string>("messages.language", "auto");
-  const lang = setting === "auto" ? vscode.env.language : setting;
-  return lang.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+  return messageLanguage().toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }
 
 function nonce(): string {

@@ -164,7 +164,11 @@ export class TaskTableServer {
     if (!isTable(uri)) return [];
     const a = this.analysis(uri);
     if (!a) return [];
-    return a.findings.map((f, i) => toDiagnostic(a.lines, uri, f, i, a.version, this.docsBase));
+    return this.toDiagnostics(a);
+  }
+
+  private toDiagnostics(a: Analysis): Diagnostic[] {
+    return a.findings.map((f, i) => toDiagnostic(a.lines, a.uri, f, i, a.version, this.docsBase));
   }
 
   private configDiagnostics(uri: string): Diagnostic[] {
@@ -461,7 +465,7 @@ export class TaskTableServer {
       errors += f.filter((x) => x.severity === "error").length;
       warnings += f.filter((x) => x.severity === "warning").length;
       if (this.documents.get(a.uri) && this.pull) continue;
-      void this.connection.sendDiagnostics({ uri: a.uri, diagnostics: f.map((x, i) => toDiagnostic(a.lines, a.uri, x, i, a.version, this.docsBase)) });
+      void this.connection.sendDiagnostics({ uri: a.uri, diagnostics: this.toDiagnostics(a) });
     }
     return { files, errors, warnings };
   }

@@ -24,11 +24,8 @@ export function effectiveLayer(config: Config, relativePath: string | null): Lay
   let out: Layer = { ...config };
   delete (out as { overrides?: unknown }).overrides;
   delete (out as { $schema?: unknown }).$schema;
-  if (relativePath === null) return out;
-  const p = relativePath.replace(/\\/g, "/");
-  for (const o of config.overrides ?? []) {
-    if (!o.files.some((g) => globMatch(g, p))) continue;
-    const { files: _files, ...rest } = o;
+  for (const i of matchingOverrides(config, relativePath)) {
+    const { files: _files, ...rest } = config.overrides![i];
     out = {
       ...out,
       ...rest,

@@ -658,7 +658,7 @@ for (const file of exampleFiles) {
         has(scopesOf(n.line, n.label.start, n.label.end, "列"), "keyword.other.columns.tasktable", where(n.line));
         for (const c of n.cells) has(scopesOf(n.line, c.start, c.end, "cell"), "support.type.property-name.column.tasktable", where(n.line));
       } else if (n.kind === "note" && n.quoted) {
-        for (const l of n.segmentLines) for (const k of tokenized[l].tokens) has(k.scopes, QUOTED_NOTE, where(l));
+        for (const { line: l } of n.segments) for (const k of tokenized[l].tokens) has(k.scopes, QUOTED_NOTE, where(l));
       }
     }
 

@@ -49,9 +49,7 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     const prefix = label + "：";
     plans[f.line] = { kind: "rewrite", indent, prefix, from: f.valueStart };
     const contIndent = indent + displayWidth(prefix);
-    f.segmentLines.forEach((li, k) => {
-      if (li !== f.line) plans[li] = { kind: "rewrite", indent: contIndent, prefix: "", from: f.segments[k].start };
-    });
+    for (const s of f.segments) if (s.line !== f.line) plans[s.line] = { kind: "rewrite", indent: contIndent, prefix: "", from: s.start };
   };
 
   const planTask = (t: TaskNode, indent: number) => {
@@ -64,9 +62,7 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     } else if (t.titleSegments.length) {
       plans[t.line] = { kind: "rewrite", indent, prefix: "", from: t.titleSegments[0].start };
     }
-    t.titleLines.forEach((li, k) => {
-      if (li !== t.line) plans[li] = { kind: "rewrite", indent: titleIndent, prefix: "", from: t.titleSegments[k].start };
-    });
+    for (const s of t.titleSegments) if (s.line !== t.line) plans[s.line] = { kind: "rewrite", indent: titleIndent, prefix: "", from: s.start };
     for (const f of t.fields) planField(f, indent + STEP);
     for (const it of t.items) planTask(it, indent + STEP);
   };
@@ -90,14 +86,12 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
         planTask(n, 0);
         break;
       case "note":
-        if (n.quoted) n.segmentLines.forEach((li, k) => (plans[li] = { kind: "rewrite", indent: 0, prefix: "> ", from: n.segments[k].start }));
+        if (n.quoted) for (const s of n.segments) plans[s.line] = { kind: "rewrite", indent: 0, prefix: "> ", from: s.start };
         else {
           // A paragraph starts at the margin (a block above may have moved); the lines it
           // wraps onto keep their indentation, which is all that holds them to it.
           const starts = new Set(n.paragraphLines);
-          n.segmentLines.forEach((li, k) => {
-            if (starts.has(li)) plans[li] = { kind: "rewrite", indent: 0, prefix: "", from: n.segments[k].start };
-          });
+          for (const s of n.segments) if (starts.has(s.line)) plans[s.line] = { kind: "rewrite", indent: 0, prefix: "", from: s.start };
         }
         break;
     }

@@ -21,7 +21,7 @@ export function lineOwner(model: Model, line: number): LineOwner | undefined {
     m = new Array<LineOwner | undefined>(model.tree.lines.lineCount);
     for (const t of allTasks(model)) {
       const title: LineOwner = { task: t, field: null };
-      for (const li of t.node.titleLines) m[li] = title;
+      for (const s of t.node.titleSegments) m[s.line] = title;
       m[t.line] = title;
       for (const f of t.fields) {
         const owner: LineOwner = { task: t, field: f };

@@ -304,8 +304,8 @@ export function renderPreview(model: Model, findings: readonly Finding[], option
       const b = block(cur.line, endLine);
       paras.push({ b, html: textHtml(text, cur.segs) });
     };
-    n.segments.forEach((r, k) => {
-      const line = n.segmentLines[k];
+    n.segments.forEach((r) => {
+      const line = r.line;
       if (!cur || n.paragraphLines.includes(line)) {
         flush(line - 1);
         cur = { line, segs: [] };

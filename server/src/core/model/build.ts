@@ -66,7 +66,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
     return null;
   };
 
-  const makeField = (fn: FieldNode): Field => {
+  const makeField = (fn: FieldNode): FieldImpl => {
     const role = fn.role === null ? null : effective(fn.role);
     const items = fn.role !== null && isUnitRole(fn.role) ? splitUnits(text, fn.segments) : null;
     return new FieldImpl(fn, role, fn.role === "responsible", items, text);
@@ -89,7 +89,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
           continue;
         }
         for (const u of from) {
-          f.units.push({ ...u, range: it.range, field: f, inheritedFrom: u.inheritedFrom ?? source });
+          f.units.push({ name: u.name, range: it.range, canonical: u.canonical, resolution: u.resolution, field: f, inheritedFrom: u.inheritedFrom ?? source });
         }
         prev = null;
         continue;
@@ -122,30 +122,33 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
       f.units.push(u);
       prev = u;
     }
+    f.units = f.units.length ? f.units.slice() : (NONE as unknown as Unit[]);
   };
 
   const makeTask = (tn: TaskNode, parent: Task | null, prevSibling: Task | null): Task => {
     // The task 同上 refers to: the one above, or for a first item, its task.
     const source = prevSibling ?? parent;
     const t = new TaskImpl(tn, text, section, subsection, parent, source);
-    for (const fn of tn.fields) {
+    // Arrays are made at their final size (map, concat): the model lives as long as the
+    // document version, and spare room in a few hundred thousand arrays adds up.
+    t.fields = tn.fields.map((fn) => {
       const f = makeField(fn);
-      t.fields.push(f);
       if (f.items) {
         resolveUnits(f, source, parent);
-        if (f.role === "lead") t.lead.push(...f.units);
-        else t.partners.push(...f.units);
+        if (f.units.length) {
+          if (f.role === "lead") t.lead = t.lead.length ? t.lead.concat(f.units) : f.units;
+          else t.partners = t.partners.length ? t.partners.concat(f.units) : f.units;
+        }
       } else if ((f.role === "requirement" || f.role === "deadline" || f.role === "note") && isDitto(text, fn)) {
         const role = f.role;
         if (source && source.fields.some((g) => g.role === role)) f.dittoSource = source;
         else ((f.unresolvedDitto as unknown) === NONE ? (f.unresolvedDitto = []) : f.unresolvedDitto).push(fn.segments[0]);
       }
-    }
-    let prevItem: Task | null = null;
-    for (const itn of tn.items) {
-      const it = makeTask(itn, t, prevItem);
-      t.items.push(it);
-      prevItem = it;
+      return f;
+    });
+    if (tn.items.length) {
+      let prevItem: Task | null = null;
+      t.items = tn.items.map((itn) => (prevItem = makeTask(itn, t, prevItem)));
     }
     return t;
   };
@@ -261,6 +264,7 @@ class FieldImpl implements Field {
     private readonly source: string,
   ) {
     this.label = node.labelText;
+    // Filled while units resolve, then copied to size.
     this.units = items ? [] : (NONE as unknown as Unit[]);
   }
   get text(): string {
@@ -272,10 +276,10 @@ class TaskImpl implements Task {
   level: 3 | 4;
   number: number | null;
   line: number;
-  fields: Field[] = [];
-  lead: Unit[] = [];
-  partners: Unit[] = [];
-  items: Task[] = [];
+  fields: Field[] = NONE as unknown as Field[];
+  lead: Unit[] = NONE as unknown as Unit[];
+  partners: Unit[] = NONE as unknown as Unit[];
+  items: Task[] = NONE as unknown as Task[];
   private joinedTitle: string | undefined;
   constructor(
     readonly node: TaskNode,

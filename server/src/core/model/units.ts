@@ -73,5 +73,6 @@ export function splitUnits(text: string, segments: readonly Range[]): ListItem[]
     }
   }
   if (pendingSep >= 0 && sawItem) out.push({ kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } });
-  return out;
+  // A copy at its size: the list is kept with the model, and push leaves spare room.
+  return out.slice();
 }

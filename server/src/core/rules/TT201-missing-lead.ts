@@ -1,6 +1,7 @@
 import type { Rule } from "./types.js";
 import { q, taskHead, taskName } from "./util.js";
 import type { Model } from "../model/model.js";
+import type { TaskNode } from "../syntax/nodes.js";
 
 export const missingLead: Rule = {
   code: "TT201",
@@ -25,7 +26,7 @@ export const missingLead: Rule = {
       label ??= leadLabel(model, viaResponsible);
       // After the task's own lines, not after its items: a field below an item's block
       // would belong to the item.
-      const lastLine = Math.max(t.node.line, ...t.node.titleLines, ...t.node.fields.map((f) => f.endLine));
+      const lastLine = lastOwnLine(t.node);
       const lineEnd = model.tree.lines.lineEnd(lastLine);
       const indent = " ".repeat(t.node.indent + 3);
       ctx.report({
@@ -63,4 +64,11 @@ function leadLabel(model: Model, viaResponsible: boolean): string {
   let n = 0;
   for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
   return best;
+}
+
+function lastOwnLine(n: TaskNode): number {
+  let last = n.line;
+  for (const s of n.titleSegments) if (s.line > last) last = s.line;
+  for (const f of n.fields) if (f.endLine > last) last = f.endLine;
+  return last;
 }

@@ -73,8 +73,8 @@ export function q(s: string): string {
 export function paragraphs(n: NoteNode): Range[][] {
   const starts = new Set(n.paragraphLines);
   const out: Range[][] = [];
-  n.segments.forEach((r, k) => {
-    if (starts.has(n.segmentLines[k]) || out.length === 0) out.push([]);
+  n.segments.forEach((r) => {
+    if (starts.has(r.line) || out.length === 0) out.push([]);
     out[out.length - 1].push(r);
   });
   return out;

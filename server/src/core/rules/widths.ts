@@ -4,7 +4,7 @@ import type { Model } from "../model/model.js";
 import type { MarkerMatch } from "../syntax/markers.js";
 import { dominantWidth, treeMarkers } from "../syntax/widths.js";
 
-export function allMarkers(model: Model): MarkerMatch[] {
+export function allMarkers(model: Model): readonly MarkerMatch[] {
   return treeMarkers(model.tree);
 }
 

@@ -32,42 +32,44 @@ export interface HeadingNode {
   title: Range;
 }
 
-export interface FieldNode {
-  kind: "field";
+/** A trimmed run of text on one line. */
+export interface Segment extends Range {
   line: number;
+}
+
+export interface FieldNode {
+  readonly kind: "field";
+  readonly line: number;
   /** Indentation width of the label line. */
-  indent: number;
-  label: Range;
-  labelText: string;
-  colon: Range;
+  readonly indent: number;
+  readonly label: Range;
+  readonly labelText: string;
+  readonly colon: Range;
   /** null: a label-like word that is not a known label. */
-  role: Role | null;
+  readonly role: Role | null;
   /** The value, one trimmed range per line (empty lines of the value are left out). */
-  segments: Range[];
-  /** The line of each segment. */
-  segmentLines: number[];
+  readonly segments: readonly Segment[];
   /** Where the value starts on the label line (after the colon and spaces). */
-  valueStart: number;
+  readonly valueStart: number;
   /** Display column just after the colon: continuation lines align here. */
-  valueColumn: number;
-  range: Range;
-  endLine: number;
+  readonly valueColumn: number;
+  readonly range: Range;
+  readonly endLine: number;
 }
 
 export interface TaskNode {
-  kind: "task";
+  readonly kind: "task";
   /** 3 task, 4 item. */
-  level: 3 | 4;
-  line: number;
-  endLine: number;
-  indent: number;
+  readonly level: 3 | 4;
+  readonly line: number;
+  readonly endLine: number;
+  readonly indent: number;
   /** null: a block without a number. */
-  marker: MarkerMatch | null;
-  titleSegments: Range[];
-  titleLines: number[];
-  fields: FieldNode[];
-  items: TaskNode[];
-  range: Range;
+  readonly marker: MarkerMatch | null;
+  readonly titleSegments: readonly Segment[];
+  readonly fields: readonly FieldNode[];
+  readonly items: readonly TaskNode[];
+  readonly range: Range;
 }
 
 export interface NoteNode {
@@ -76,8 +78,7 @@ export interface NoteNode {
   line: number;
   endLine: number;
   /** One trimmed range per line (after `>` for quoted notes). */
-  segments: Range[];
-  segmentLines: number[];
+  segments: Segment[];
   /** Lines that start a paragraph (the others are indented under the one above). */
   paragraphLines: number[];
   range: Range;

@@ -3,11 +3,17 @@
 
 import { LineIndex, displayWidth, indentWidth, isHan, isSpace, type Range } from "../text.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
-import { scanMarker } from "./markers.js";
-import type { ColumnsNode, CommentNode, FieldNode, NoteNode, SyntaxTree, TaskNode, TopNode } from "./nodes.js";
+import { scanMarker, type MarkerMatch } from "./markers.js";
+import type { ColumnsNode, CommentNode, FieldNode, NoteNode, Segment, SyntaxTree, TaskNode, TopNode } from "./nodes.js";
 
 export interface ParseOptions {
   labels?: LabelTable;
+  /**
+   * The tree of the text before an edit, and the offset where the edit began (the text
+   * before that offset is unchanged). The nodes that end before the edit are taken over as
+   * they are, and the rest is parsed again: the result equals a fresh parse.
+   */
+  previous?: { tree: SyntaxTree; editStart: number };
 }
 
 const COLON_FULL = 0xff1a;
@@ -21,10 +27,10 @@ const PIPE = 124;
 const PIPE_FULL = 0xff5c;
 
 interface Block {
-  node: TaskNode;
+  node: TaskBlock;
   /** A line without a number: a note unless a field turns up under it. */
   candidate: boolean;
-  field: FieldNode | null;
+  field: FieldLine | null;
 }
 
 let defaultLabels: LabelTable | null = null;
@@ -32,18 +38,18 @@ let defaultLabels: LabelTable | null = null;
 export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
   const labels = options.labels ?? (defaultLabels ??= labelTable());
   const lines = new LineIndex(text);
-  const nodes: TopNode[] = [];
-  const comments: CommentNode[] = [];
+  const labelsByChar = labelIndex(labels);
   const bom = text.charCodeAt(0) === 0xfeff;
+  const resume = options.previous && options.previous.tree.labels === labels && options.previous.tree.bom === bom ? resumePoint(options.previous.tree, options.previous.editStart) : null;
+  const nodes: TopNode[] = resume ? resume.nodes : [];
+  const comments: CommentNode[] = resume ? resume.comments : [];
   const stack: Block[] = [];
   /** The last level-3 task, while no heading has come since: items may attach to it. */
-  let lastTask: TaskNode | null = null;
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
+  let lastTask: TaskBlock | null = null;
 
   const closeTop = () => {
     const b = stack.pop()!;
+    b.node.compact();
     if (b.candidate && b.node.fields.length === 0 && b.node.items.length === 0) {
       // No field came: the lines were a note after all.
       const idx = nodes.lastIndexOf(b.node);
@@ -52,8 +58,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
         quoted: false,
         line: b.node.line,
         endLine: b.node.endLine,
-        segments: b.node.titleSegments,
-        segmentLines: b.node.titleLines,
+        segments: b.node.titleSegments.slice(),
         paragraphLines: [b.node.line],
         range: b.node.range,
       };
@@ -65,9 +70,8 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
   const pushNote = (note: NoteNode) => {
     const prev = nodes[nodes.length - 1];
     if (prev && prev.kind === "note" && prev.quoted === note.quoted && prev.endLine === note.line - 1) {
-      prev.segments.push(...note.segments);
-      prev.segmentLines.push(...note.segmentLines);
-      prev.paragraphLines.push(...note.paragraphLines);
+      for (const s of note.segments) prev.segments.push(s);
+      for (const l of note.paragraphLines) prev.paragraphLines.push(l);
       prev.endLine = note.endLine;
       prev.range = { start: prev.range.start, end: note.range.end };
       return;
@@ -80,17 +84,10 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
   };
 
   const n = lines.lineCount;
-  for (let li = 0; li < n; li++) {
+  for (let li = resume ? resume.line : 0; li < n; li++) {
     let ls = lines.starts[li];
     if (li === 0 && bom) ls = 1;
     const le = lines.lineEnd(li);
-    // line-break statistics, for the formatter
-    const nextStart = li + 1 < n ? lines.starts[li + 1] : text.length;
-    if (nextStart > le) {
-      if (nextStart - le === 2) crlf++;
-      else if (text.charCodeAt(le) === 13) cr++;
-      else lf++;
-    }
 
     let p = ls;
     while (p < le && isSpace(text.charCodeAt(p))) p++;
@@ -105,7 +102,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     }
 
     const w = indentWidth(text, ls, p);
-    const field = scanField(text, p, e, labels);
+    const field = scanField(text, p, e, labelsByChar);
 
     // Which open block does this line belong to?
     while (stack.length) {
@@ -122,8 +119,8 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
       // Deeper than the open field's label: a continuation of that field. A line that starts
       // with a known label continues it only when it reaches the value's column.
       if (b.field && w > b.field.indent && !(field && field.role !== null && w < b.field.valueColumn)) {
-        appendSegment(b.field, p, e, li);
-        extend(t, e, li);
+        b.field.append({ start: p, end: e, line: li });
+        extend(b.node, e, li);
         continue;
       }
       if (field && field.role !== null) {
@@ -133,7 +130,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
       const m = t.level === 3 && !b.candidate ? scanMarker(text, p, e) : null;
       if (m && m.level === 4 && m.form !== "broken") {
         const item = newTask(4, li, w, m, text, m.end, e);
-        t.items.push(item);
+        t.addItem(item);
         extend(t, e, li);
         b.field = null;
         stack.push({ node: item, candidate: false, field: null });
@@ -144,11 +141,8 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
         openField(b, field, w, li, text, p, e);
         continue;
       }
-      if (b.field) appendSegment(b.field, p, e, li);
-      else {
-        t.titleSegments.push({ start: p, end: e });
-        t.titleLines.push(li);
-      }
+      if (b.field) b.field.append({ start: p, end: e, line: li });
+      else t.addTitle({ start: p, end: e, line: li });
       extend(t, e, li);
       continue;
     }
@@ -164,7 +158,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
       lastTask = null;
       let s = p + 1;
       if (s < e && isSpace(text.charCodeAt(s))) s++;
-      pushNote({ kind: "note", quoted: true, line: li, endLine: li, segments: [{ start: s, end: e }], segmentLines: [li], paragraphLines: [li], range: { start: p, end: e } });
+      pushNote({ kind: "note", quoted: true, line: li, endLine: li, segments: [{ start: s, end: e, line: li }], paragraphLines: [li], range: { start: p, end: e } });
       continue;
     }
     const cols = scanColumns(text, p, e, li);
@@ -191,7 +185,7 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
       // level 4 at a structural place: an item of the task above, if there is one
       const item = newTask(4, li, w, m, text, m.end, e);
       if (lastTask) {
-        lastTask.items.push(item);
+        lastTask.addItem(item);
         extend(lastTask, e, li);
         // The task stays open around the item's own block.
         stack.push({ node: lastTask, candidate: false, field: null });
@@ -205,8 +199,6 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     if (field && field.role !== null) {
       // A field with no task to belong to: keep it in a block without number or title.
       const t = newTask(3, li, w, null, text, p, p);
-      t.titleSegments.length = 0;
-      t.titleLines.length = 0;
       nodes.push(t);
       lastTask = null;
       const b: Block = { node: t, candidate: false, field: null };
@@ -221,33 +213,148 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
     stack.push({ node: t, candidate: true, field: null });
   }
   closeAll();
-
-  const eol = crlf > lf && crlf > cr ? "\r\n" : cr > lf ? "\r" : "\n";
-  return { text, lines, nodes, comments, bom, eol, labels };
+  return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels };
 }
 
-function newTask(level: 3 | 4, li: number, w: number, m: TaskNode["marker"], text: string, from: number, e: number): TaskNode {
+/**
+ * Where parsing can pick up after an edit: the last heading whose whole line lies before
+ * it. Nothing is open across a heading (it is only read where every block has closed, and it
+ * ends the run of items that may attach to a task), so the nodes before it stand as they are
+ * and parsing from its line on gives what a fresh parse would.
+ */
+function resumePoint(tree: SyntaxTree, editStart: number): { line: number; nodes: TopNode[]; comments: CommentNode[] } | null {
+  const { nodes, lines } = tree;
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const h = nodes[k];
+    if (h.kind !== "heading") continue;
+    // The line after the heading must start at or before the edit: an edit at the end of
+    // the heading's own line (joining the next line to it, say) changes the heading.
+    if (h.line + 1 >= lines.lineCount || lines.starts[h.line + 1] > editStart) continue;
+    const start = h.range.start;
+    let c = 0;
+    while (c < tree.comments.length && tree.comments[c].range.start < start) c++;
+    return { line: h.line, nodes: nodes.slice(0, k), comments: tree.comments.slice(0, c) };
+  }
+  return null;
+}
+
+/** The line break the file mostly uses, for the formatter. */
+function lineBreakOf(text: string, lines: LineIndex): "\n" | "\r\n" | "\r" {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  const n = lines.lineCount;
+  for (let li = 1; li < n; li++) {
+    const s = lines.starts[li];
+    if (text.charCodeAt(s - 1) === 13) cr++;
+    else if (s >= 2 && text.charCodeAt(s - 2) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf && crlf > cr ? "\r\n" : cr > lf ? "\r" : "\n";
+}
+
+// Nodes are built here and read everywhere else. They hold numbers, not range objects,
+// and their arrays are sized to what they hold when the block closes: a 50,000-line table
+// makes a few hundred thousand of them, and what they cost in memory they cost again in
+// the time the garbage collector spends copying them.
+
+/** Shared by every task with no items and no fields until one comes. */
+const NO_FIELDS: FieldNode[] = [];
+const NO_ITEMS: TaskNode[] = [];
+const NO_SEGMENTS: Segment[] = [];
+
+class TaskBlock implements TaskNode {
+  readonly kind = "task";
+  endLine: number;
+  titleSegments: Segment[];
+  fields: FieldNode[] = NO_FIELDS;
+  items: TaskNode[] = NO_ITEMS;
+  end: number;
+  constructor(
+    readonly level: 3 | 4,
+    readonly line: number,
+    readonly indent: number,
+    readonly marker: MarkerMatch | null,
+    readonly start: number,
+    end: number,
+    title: Segment | null,
+  ) {
+    this.endLine = line;
+    this.end = end;
+    this.titleSegments = title ? [title] : NO_SEGMENTS;
+  }
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
+  addField(f: FieldNode) {
+    if (this.fields === NO_FIELDS) this.fields = [f];
+    else this.fields.push(f);
+  }
+  addItem(t: TaskNode) {
+    if (this.items === NO_ITEMS) this.items = [t];
+    else this.items.push(t);
+  }
+  addTitle(s: Segment) {
+    if (this.titleSegments === NO_SEGMENTS) this.titleSegments = [s];
+    else this.titleSegments.push(s);
+  }
+  /** Arrays that grew by push keep spare room: copy them to their size. */
+  compact() {
+    if (this.fields.length > 1) this.fields = this.fields.slice();
+    if (this.items.length > 1) this.items = this.items.slice();
+    if (this.titleSegments.length > 1) this.titleSegments = this.titleSegments.slice();
+    for (const f of this.fields) if (f.segments.length > 1) (f as FieldLine).segments = f.segments.slice();
+  }
+}
+
+class FieldLine implements FieldNode {
+  readonly kind = "field";
+  segments: Segment[];
+  end: number;
+  endLine: number;
+  constructor(
+    readonly line: number,
+    readonly indent: number,
+    readonly labelStart: number,
+    readonly labelEnd: number,
+    readonly labelText: string,
+    readonly colonAt: number,
+    readonly role: Role | null,
+    readonly valueStart: number,
+    readonly valueColumn: number,
+    readonly start: number,
+    end: number,
+  ) {
+    this.segments = valueStart < end ? [{ start: valueStart, end, line }] : NO_SEGMENTS;
+    this.end = end;
+    this.endLine = line;
+  }
+  get label(): Range {
+    return { start: this.labelStart, end: this.labelEnd };
+  }
+  get colon(): Range {
+    return { start: this.colonAt, end: this.colonAt + 1 };
+  }
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
+  append(s: Segment) {
+    if (this.segments === NO_SEGMENTS) this.segments = [s];
+    else this.segments.push(s);
+    this.end = s.end;
+    this.endLine = s.line;
+  }
+}
+
+function newTask(level: 3 | 4, li: number, w: number, m: MarkerMatch | null, text: string, from: number, e: number): TaskBlock {
   let ts = from;
   while (ts < e && isSpace(text.charCodeAt(ts))) ts++;
   const start = m ? m.start : from;
-  const titleSegments: Range[] = ts < e ? [{ start: ts, end: e }] : [];
-  return {
-    kind: "task",
-    level,
-    line: li,
-    endLine: li,
-    indent: w,
-    marker: m,
-    titleSegments,
-    titleLines: titleSegments.length ? [li] : [],
-    fields: [],
-    items: [],
-    range: { start, end: e },
-  };
+  return new TaskBlock(level, li, w, m, start, e, ts < e ? { start: ts, end: e, line: li } : null);
 }
 
-function extend(t: TaskNode, e: number, li: number) {
-  if (e > t.range.end) t.range.end = e;
+function extend(t: TaskBlock, e: number, li: number) {
+  if (e > t.end) t.end = e;
   t.endLine = li;
 }
 
@@ -261,8 +368,9 @@ interface FieldScan {
 }
 
 /** Known labels by their first character, so a line is matched without slicing it. */
-const labelIndexCache = new WeakMap<LabelTable, Map<number, { label: string; role: Role }[]>>();
-function labelIndex(labels: LabelTable) {
+type LabelIndex = Map<number, { label: string; role: Role }[]>;
+const labelIndexCache = new WeakMap<LabelTable, LabelIndex>();
+function labelIndex(labels: LabelTable): LabelIndex {
   let idx = labelIndexCache.get(labels);
   if (!idx) {
     idx = new Map();
@@ -279,8 +387,8 @@ function labelIndex(labels: LabelTable) {
 }
 
 /** `label：` at p: a known label, or (role null) a label-like run of 2–6 Han characters. */
-function scanField(text: string, p: number, e: number, labels: LabelTable): FieldScan | null {
-  const candidates = labelIndex(labels).get(text.charCodeAt(p));
+function scanField(text: string, p: number, e: number, labelsByChar: LabelIndex): FieldScan | null {
+  const candidates = labelsByChar.get(text.charCodeAt(p));
   if (candidates) {
     for (const { label, role } of candidates) {
       if (!text.startsWith(label, p)) continue;
@@ -304,32 +412,12 @@ function scanField(text: string, p: number, e: number, labels: LabelTable): Fiel
 function openField(b: Block, f: FieldScan, w: number, li: number, text: string, p: number, e: number) {
   let vs = f.colon + 1;
   while (vs < e && isSpace(text.charCodeAt(vs))) vs++;
-  const node: FieldNode = {
-    kind: "field",
-    line: li,
-    indent: w,
-    label: { start: f.labelStart, end: f.labelEnd },
-    labelText: f.label ?? text.slice(f.labelStart, f.labelEnd),
-    colon: { start: f.colon, end: f.colon + 1 },
-    role: f.role,
-    segments: vs < e ? [{ start: vs, end: e }] : [],
-    segmentLines: vs < e ? [li] : [],
-    valueStart: vs,
-    valueColumn: w + displayWidth(text, f.labelStart, f.colon + 1),
-    range: { start: p, end: e },
-    endLine: li,
-  };
-  b.node.fields.push(node);
+  const labelText = f.label ?? text.slice(f.labelStart, f.labelEnd);
+  const node = new FieldLine(li, w, f.labelStart, f.labelEnd, labelText, f.colon, f.role, vs, w + displayWidth(text, f.labelStart, f.colon + 1), p, e);
+  b.node.addField(node);
   b.field = node;
   if (f.role !== null) b.candidate = false;
   extend(b.node, e, li);
-}
-
-function appendSegment(f: FieldNode, p: number, e: number, li: number) {
-  f.segments.push({ start: p, end: e });
-  f.segmentLines.push(li);
-  f.range = { start: f.range.start, end: e };
-  f.endLine = li;
 }
 
 function scanColumns(text: string, p: number, e: number, li: number): ColumnsNode | null {

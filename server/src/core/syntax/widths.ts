@@ -2,18 +2,24 @@
 // mixed-width check and the formatter follow, so they never disagree.
 
 import type { MarkerMatch } from "./markers.js";
-import type { SyntaxTree } from "./nodes.js";
+import type { SyntaxTree, TaskNode } from "./nodes.js";
 
-export function treeMarkers(tree: SyntaxTree): MarkerMatch[] {
+const markersCache = new WeakMap<SyntaxTree, readonly MarkerMatch[]>();
+
+/** Every number in the tree, in document order; collected once per tree. */
+export function treeMarkers(tree: SyntaxTree): readonly MarkerMatch[] {
+  const cached = markersCache.get(tree);
+  if (cached) return cached;
   const out: MarkerMatch[] = [];
-  const walk = (n: { marker: MarkerMatch | null; items: { marker: MarkerMatch | null; items: unknown[] }[] }) => {
+  const walk = (n: TaskNode) => {
     if (n.marker) out.push(n.marker);
-    for (const it of n.items) walk(it as never);
+    for (const it of n.items) walk(it);
   };
   for (const n of tree.nodes) {
     if (n.kind === "heading") out.push(n.marker);
     else if (n.kind === "task") walk(n);
   }
+  markersCache.set(tree, out);
   return out;
 }
 

@@ -32,8 +32,8 @@ export interface NumberingAnalysis {
   subsectionPolicy: SubsectionPolicy;
   groups: Numbered[][];
   issues: NumberingIssue[];
-  /** The number each member should carry (its place in its group). */
-  place: Map<MarkerMatch, number>;
+  /** The number each member should carry (its place in its group); built when first read. */
+  readonly place: ReadonlyMap<MarkerMatch, number>;
   /** The number a broken marker most likely had: one more than the sibling before. */
   slot: Map<MarkerMatch, number>;
 }
@@ -80,18 +80,25 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
   // How many numbers would break the sequence under a policy: only the running maximum of
   // each group is needed, so no groups are built to be thrown away.
   const taskCost = (policy: TaskPolicy): number => {
+    // Tasks of one key come in runs: the map is touched only where the key changes.
     const max = new Map<unknown, number>();
     let n = 0;
+    let key: unknown = undefined;
+    let prev = 0;
     for (const t of model.tasks) {
       const marker = t.node.marker ?? missingMarker(t);
       if (!marker) continue;
-      const key = policy === "continuous" ? null : policy === "per-section" ? t.section : (t.subsection ?? t.section);
-      const prev = max.get(key) ?? 0;
+      const k = policy === "continuous" ? null : policy === "per-section" ? t.section : (t.subsection ?? t.section);
+      if (k !== key) {
+        if (key !== undefined) max.set(key, prev);
+        key = k;
+        prev = max.get(k) ?? 0;
+      }
       const v = marker.value;
-      if (v === null) max.set(key, prev + 1);
+      if (v === null) prev++;
       else {
         if (v !== prev + 1) n++;
-        if (v > prev) max.set(key, v);
+        if (v > prev) prev = v;
       }
     }
     return n;
@@ -112,11 +119,24 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
 
   const groups = [[...sections], ...subsectionGroups(subsectionPolicy), ...taskGroups(taskPolicy), ...itemGroups].filter((g) => g.length);
   const issues: NumberingIssue[] = [];
-  const place = new Map<MarkerMatch, number>();
   const slot = new Map<MarkerMatch, number>();
   for (const g of groups) classify(g, issues, slot);
-  for (const g of groups) g.forEach((m, i) => place.set(m.marker, i + 1));
-  return { taskPolicy, subsectionPolicy, groups, issues, place, slot };
+  let place: Map<MarkerMatch, number> | null = null;
+  return {
+    taskPolicy,
+    subsectionPolicy,
+    groups,
+    issues,
+    slot,
+    // Read only where a number is out of order: most checks never build it.
+    get place() {
+      if (!place) {
+        place = new Map();
+        for (const g of groups) for (let i = 0; i < g.length; i++) place.set(g[i].marker, i + 1);
+      }
+      return place;
+    },
+  };
 }
 
 const missing = new WeakMap<Task, MarkerMatch>();
@@ -144,8 +164,13 @@ function cost(groups: Numbered[][]): number {
 
 function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatch, number>) {
   let prevMax = 0;
-  const seen = new Map<number, Numbered>();
-  for (const m of group) {
+  // Which member first took each number: an array for the numbers a group of this size
+  // can reasonably hold, a map for the rest.
+  const small = new Int32Array(group.length * 2 + 16);
+  let large: Map<number, number> | null = null;
+  const firstWith = (v: number): number => (v < small.length ? small[v] - 1 : (large?.get(v) ?? -1));
+  for (let i = 0; i < group.length; i++) {
+    const m = group[i];
     const expected = prevMax + 1;
     const v = m.marker.value;
     if (v === null) {
@@ -153,13 +178,17 @@ function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatc
       prevMax = expected;
       continue;
     }
+    const first = firstWith(v);
     if (v !== expected) {
-      const other = seen.get(v) ?? null;
+      const other = first >= 0 ? group[first] : null;
       const kind = other ? "duplicate" : v < expected ? "order" : "gap";
       out.push({ kind, member: m, expected, found: v, other, group });
     }
-    if (!seen.has(v)) seen.set(v, m);
-    prevMax = Math.max(prevMax, v);
+    if (first < 0) {
+      if (v < small.length) small[v] = i + 1;
+      else (large ??= new Map()).set(v, i);
+    }
+    if (v > prevMax) prevMax = v;
   }
 }
 

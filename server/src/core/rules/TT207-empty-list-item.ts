@@ -14,8 +14,9 @@ export const emptyListItem: Rule = {
       for (const f of t.fields) {
         if (!f.items) continue;
         const items = f.items;
-        items.forEach((it, k) => {
-          if (it.kind !== "empty") return;
+        for (let k = 0; k < items.length; k++) {
+          const it = items[k];
+          if (it.kind !== "empty") continue;
           const sep = ctx.text.slice(it.range.start, it.range.end);
           // Say where: a task has several lists, a list several separators.
           const name = taskName(t, ctx.text);
@@ -40,7 +41,7 @@ export const emptyListItem: Rule = {
             },
             fixes: [{ title: { zh: `删去多余的“${sep}”`, en: `Remove the stray “${sep}”` }, edits: [{ ...it.range, newText: "" }], safe: false }],
           });
-        });
+        }
       }
     }
   },

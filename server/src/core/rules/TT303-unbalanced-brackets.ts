@@ -2,32 +2,25 @@ import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
 import { allTasks, paragraphs } from "./util.js";
 import { isChineseNumeralChar } from "../syntax/numerals.js";
+import { BRACKET_PAIRS, MarkCursor, firstAtOrAfter, textMarks } from "./marks.js";
 
-// Opening and closing characters; ( and （ are one kind in two widths.
-const PAIRS: [string, string, string][] = [
-  ["paren", "（", "）"],
-  ["paren", "(", ")"],
-  ["book", "《", "》"],
-  ["angle", "〈", "〉"],
-  ["dquote", "“", "”"],
-  ["squote", "‘", "’"],
-  ["tortoise", "〔", "〕"],
-  ["lenticular", "【", "】"],
-  ["square", "[", "]"],
-  ["corner", "「", "」"],
-  ["wcorner", "『", "』"],
-];
-const OPEN = new Map<number, { kind: string; close: string }>();
-const CLOSE = new Map<number, { kind: string; open: string }>();
-// One byte a character: is it a bracket at all? Most characters are not, and this is the
-// test every character of every task goes through.
-const IS_BRACKET = new Uint8Array(0x10000);
-for (const [kind, o, c] of PAIRS) {
-  OPEN.set(o.charCodeAt(0), { kind, close: c });
-  CLOSE.set(c.charCodeAt(0), { kind, open: o });
-  IS_BRACKET[o.charCodeAt(0)] = 1;
-  IS_BRACKET[c.charCodeAt(0)] = 1;
+// Per character code: the kind of bracket (one number for both widths of a kind), whether it
+// opens, and its partner. Typed arrays, because every bracket of every task is looked up.
+const KIND = new Uint8Array(0x10000);
+const OPENS = new Uint8Array(0x10000);
+const PARTNER = new Uint16Array(0x10000);
+const kinds: string[] = [];
+for (const [kind, o, c] of BRACKET_PAIRS) {
+  if (!kinds.includes(kind)) kinds.push(kind);
+  const id = kinds.indexOf(kind) + 1;
+  const oc = o.charCodeAt(0);
+  const cc = c.charCodeAt(0);
+  KIND[oc] = KIND[cc] = id;
+  OPENS[oc] = 1;
+  PARTNER[oc] = cc;
+  PARTNER[cc] = oc;
 }
+const PAREN = KIND["（".charCodeAt(0)];
 
 function isDigit(c: number) {
   return c >= 48 && c <= 57;
@@ -60,87 +53,95 @@ export const unbalancedBrackets: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
+    const marks = new MarkCursor(textMarks(model).brackets);
     for (const n of model.tree.nodes) {
-      if (n.kind === "heading") scan(ctx, [n.title]);
-      else if (n.kind === "title") scan(ctx, [n.text]);
-      else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p);
+      if (n.kind === "heading") scan(ctx, [n.title], marks);
+      else if (n.kind === "title") scan(ctx, [n.text], marks);
+      else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p, marks);
     }
     for (const t of allTasks(model)) {
-      scan(ctx, t.node.titleSegments);
-      for (const f of t.fields) scan(ctx, f.node.segments);
+      scan(ctx, t.node.titleSegments, marks);
+      for (const f of t.fields) scan(ctx, f.node.segments, marks);
     }
   },
 };
 
-interface Open {
-  kind: string;
-  at: number;
-  ch: string;
-  close: string;
-}
+/** Offsets of the brackets still open, reused from scope to scope. */
+let stack = new Int32Array(256);
 
 /** One scope (a title, a field value): brackets must pair within it. */
-function scan(ctx: RuleContext, segments: readonly Range[]) {
+function scan(ctx: RuleContext, segments: readonly Range[], cursor: MarkCursor) {
   const text = ctx.text;
-  const stack: Open[] = [];
+  const marks = cursor.xs;
+  let depth = 0;
   const lastEnd = segments.length ? segments[segments.length - 1].end : 0;
   for (const seg of segments) {
-    for (let i = seg.start; i < seg.end; i++) {
+    for (let m = cursor.seek(seg.start); m < marks.length && marks[m] < seg.end; m++) {
+      const i = marks[m];
       const c = text.charCodeAt(i);
-      if (IS_BRACKET[c] === 0) continue;
-      const o = OPEN.get(c);
-      if (o) {
-        stack.push({ kind: o.kind, at: i, ch: text[i], close: o.close });
+      if (OPENS[c]) {
+        if (depth === stack.length) {
+          const bigger = new Int32Array(stack.length * 2);
+          bigger.set(stack);
+          stack = bigger;
+        }
+        stack[depth++] = i;
         continue;
       }
-      const cl = CLOSE.get(c);
-      if (!cl) continue;
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k].kind !== cl.kind) k--;
+      const kind = KIND[c];
+      let k = depth - 1;
+      while (k >= 0 && KIND[text.charCodeAt(stack[k])] !== kind) k--;
       if (k < 0) {
         // 2021〕20号 is a document number that lost its 〔: doc-number reports it.
-        if (text[i] === "〕" && i >= 4 && isDigit(text.charCodeAt(i - 1))) continue;
+        if (c === 0x3015 && i >= 4 && isDigit(text.charCodeAt(i - 1))) continue;
         // 1）按月编辑；2）按时发布: a number closed by a bracket is a list marker in running text.
-        if (cl.kind === "paren" && isEnumerator(text, seg.start, i)) continue;
+        if (kind === PAREN && isEnumerator(text, seg.start, i)) continue;
+        const open = String.fromCharCode(PARTNER[c]);
         ctx.report({
           range: { start: i, end: i + 1 },
-          message: { zh: `多出一个“${text[i]}”，前面没有与之配对的“${cl.open}”。`, en: `Unmatched “${text[i]}”: no “${cl.open}” before it.` },
+          message: { zh: `多出一个“${text[i]}”，前面没有与之配对的“${open}”。`, en: `Unmatched “${text[i]}”: no “${open}” before it.` },
           fixes: [{ title: { zh: `删去多余的“${text[i]}”`, en: `Remove the stray “${text[i]}”` }, edits: [{ start: i, end: i + 1, newText: "" }], safe: false }],
         });
         continue;
       }
-      for (let j = stack.length - 1; j > k; j--) unclosed(ctx, stack[j], lastEnd);
-      const open = stack[k];
-      stack.length = k;
-      if (open.close !== text[i]) {
+      for (let j = depth - 1; j > k; j--) unclosed(ctx, stack[j], lastEnd, marks);
+      const at = stack[k];
+      depth = k;
+      const close = PARTNER[text.charCodeAt(at)];
+      if (close !== c) {
         // （…) : the same bracket in two widths
+        const want = String.fromCharCode(close);
         ctx.report({
           range: { start: i, end: i + 1 },
           message: {
-            zh: `“${open.ch}”与“${text[i]}”全角半角不一致。`,
-            en: `“${open.ch}” is closed by “${text[i]}” of the other width.`,
+            zh: `“${text[at]}”与“${text[i]}”全角半角不一致。`,
+            en: `“${text[at]}” is closed by “${text[i]}” of the other width.`,
           },
-          related: [{ range: { start: open.at, end: open.at + 1 }, message: { zh: "开括号在此", en: "opened here" } }],
-          fixes: [{ title: { zh: `改为“${open.close}”`, en: `Change to “${open.close}”` }, edits: [{ start: i, end: i + 1, newText: open.close }], safe: true }],
+          related: [{ range: { start: at, end: at + 1 }, message: { zh: "开括号在此", en: "opened here" } }],
+          fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits: [{ start: i, end: i + 1, newText: want }], safe: true }],
         });
       }
     }
   }
-  for (const o of stack) unclosed(ctx, o, lastEnd);
+  // Reported after the scope, as the stack stands; copied first, since reports are made in
+  // document order and the stack is shared.
+  if (depth > 0) for (const at of stack.slice(0, depth)) unclosed(ctx, at, lastEnd, marks);
 }
 
-function unclosed(ctx: RuleContext, o: Open, scopeEnd: number) {
+function unclosed(ctx: RuleContext, openAt: number, scopeEnd: number, marks: Int32Array) {
   const text = ctx.text;
+  const ch = text[openAt];
+  const close = String.fromCharCode(PARTNER[text.charCodeAt(openAt)]);
   // 〔202120号 is a document number that lost its 〕: doc-number reports it.
-  if (o.ch === "〔" && isDigit(text.charCodeAt(o.at + 1))) return;
+  if (ch === "〔" && isDigit(text.charCodeAt(openAt + 1))) return;
   let at = scopeEnd;
   if (text[at - 1] === "。") at--;
   // Closing at the end is a fair guess only if no other bracket stands in between.
-  let crosses = false;
-  for (let i = o.at + 1; i < at && !crosses; i++) crosses = IS_BRACKET[text.charCodeAt(i)] === 1;
+  const next = firstAtOrAfter(marks, openAt + 1);
+  const crosses = next < marks.length && marks[next] < at;
   ctx.report({
-    range: { start: o.at, end: o.at + 1 },
-    message: { zh: `“${o.ch}”没有配对的“${o.close}”。`, en: `“${o.ch}” is never closed by “${o.close}”.` },
-    fixes: crosses ? [] : [{ title: { zh: `在末尾补上“${o.close}”`, en: `Close it with “${o.close}” at the end` }, edits: [{ start: at, end: at, newText: o.close }], safe: false }],
+    range: { start: openAt, end: openAt + 1 },
+    message: { zh: `“${ch}”没有配对的“${close}”。`, en: `“${ch}” is never closed by “${close}”.` },
+    fixes: crosses ? [] : [{ title: { zh: `在末尾补上“${close}”`, en: `Close it with “${close}” at the end` }, edits: [{ start: at, end: at, newText: close }], safe: false }],
   });
 }

@@ -84,3 +84,53 @@ test("every fix keeps the document parseable and changes only what its edits say
     { numRuns: 200 },
   );
 });
+
+/** The tree as plain data: own fields only, so two trees compare by what they hold. */
+function shape(t: ReturnType<typeof parse>) {
+  return JSON.stringify({ nodes: t.nodes, comments: t.comments, bom: t.bom, eol: t.eol, starts: t.lines.starts });
+}
+
+// Documents made of whole lines, so that headings (where a parse can pick up) are common.
+const lineOf = fc.oneof(
+  fc.constantFrom("一、甲", "二、乙", "（一）丙", "(二)丁", "1. 任务", "2．任务", "（1）事项", "# 标题", "列：任务 | 牵头单位", "> 引文", "// 注释", "说明文字"),
+  fc.constantFrom("   牵头：区财政局", "   责任：文旅局、各街道", "   要求：公开公开", "      接续一行", "   时限：2021年10月底前", "牵头：同上", "   （1）事项"),
+  fc.array(piece, { maxLength: 5 }).map((p) => p.join("")),
+);
+const lineDoc = fc.tuple(fc.array(lineOf, { maxLength: 30 }), fc.constantFrom("\n", "\r\n", "\r")).map(([ls, br]) => ls.join(br) + br);
+
+test("a parse that picks up after an edit equals a fresh parse of the new text", () => {
+  // Half the edits land at or just around the start of a line, where a change decides
+  // which block a line belongs to.
+  const edit = fc.record({ at: fc.nat(), nearLine: fc.boolean(), shift: fc.integer({ min: -2, max: 3 }), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")) });
+  let resumed = 0;
+  fc.assert(
+    fc.property(fc.oneof(doc, lineDoc), edit, (before, { at, nearLine, shift, cut, put }) => {
+      let start = before.length ? at % (before.length + 1) : 0;
+      if (nearLine) {
+        const starts = parse(before).lines.starts;
+        start = Math.max(0, Math.min(before.length, starts[at % starts.length] + shift));
+      }
+      const end = Math.min(before.length, start + cut);
+      const after = before.slice(0, start) + put + before.slice(end);
+      const old = parse(before);
+      const again = parse(after, { previous: { tree: old, editStart: start } });
+      if (old.nodes.length && again.nodes[0] === old.nodes[0]) resumed++;
+      assert.equal(shape(again), shape(parse(after)));
+    }),
+    RUNS,
+  );
+  // The property says nothing if every run fell back to a fresh parse.
+  assert.ok(resumed > RUNS.numRuns / 20, `picked up after the edit in only ${resumed} runs`);
+});
+
+test("after an edit in a later section, the nodes above it are taken over, not parsed again", () => {
+  const text = "一、甲\n1. 任务一\n   牵头：区财政局\n二、乙\n2. 任务二\n   牵头：区财政局\n（一）丙\n3. 任务三\n   牵头：区财政局\n";
+  const old = parse(text);
+  const at = text.indexOf("任务三");
+  const after = text.slice(0, at) + "新" + text.slice(at);
+  const again = parse(after, { previous: { tree: old, editStart: at } });
+  assert.equal(shape(again), shape(parse(after)));
+  // Everything before the last heading above the edit is the same object.
+  const kept = again.nodes.filter((n, i) => n === old.nodes[i]).length;
+  assert.equal(kept, 4, "the first two sections, headings and tasks, kept");
+});

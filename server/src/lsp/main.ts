@@ -1,10 +1,10 @@
 // Entry point of the language server: over IPC from the VS Code client, or --stdio.
-import { createConnection, ProposedFeatures, TextDocuments } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { Documents } from "./documents.js";
 import { TaskTableServer } from "./server.js";
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new Documents();
 new TaskTableServer(connection, documents);
 documents.listen(connection);
 connection.listen();

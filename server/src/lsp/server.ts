@@ -48,6 +48,7 @@ import {
 } from "../core/index.js";
 import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
 import { Analysis } from "./analysis.js";
+import type { Documents } from "./documents.js";
 import { toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from "./convert.js";
 import { EXTENSION, WorkspaceIndex } from "./workspace.js";
 import { CHECK_WORKSPACE_REQUEST, PREVIEW_REQUEST, STATS_REQUEST, UNITS_REQUEST, type Stats, type UnitSummary, type WorkspaceCheck } from "./protocol.js";
@@ -79,7 +80,7 @@ export class TaskTableServer {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: Documents,
   ) {
     this.configs = new ConfigFiles({ read: (p) => this.readFile(p) });
     this.index = new WorkspaceIndex(
@@ -111,7 +112,9 @@ export class TaskTableServer {
     const settings = this.settingsFor(uri);
     const cached = this.open.get(uri);
     if (cached && cached.version === doc.version && cached.settings === settings) return cached;
-    const a = new Analysis(uri, doc.version, doc.getText(), settings);
+    const editStart = this.documents.takeEditStart(uri);
+    const previous = cached && editStart !== undefined && cached.version < doc.version ? { analysis: cached, editStart } : undefined;
+    const a = new Analysis(uri, doc.version, doc.getText(), settings, previous);
     this.open.set(uri, a);
     return a;
   }

@@ -1,6 +1,8 @@
-// Bundles every front (CLI, language server, VS Code client, benchmarks) with esbuild.
+// Bundles every front (CLI, language server, VS Code client, benchmarks) with esbuild, after
+// writing the generated pinyin table the core imports.
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
+import { writePinyinTable } from "./write-pinyin.mjs";
 
 const common = {
   bundle: true,
@@ -21,6 +23,9 @@ const entries = [
   { in: "bench/main.ts", out: "dist/bench.js" },
   { in: "bench/lsp.ts", out: "dist/bench-lsp.js" },
 ];
+
+// Written on every build, from the pinyin-pro the lock file names, so it is never stale.
+writePinyinTable();
 
 const minify = process.argv.includes("--minify");
 await Promise.all(

@@ -3,6 +3,7 @@
 // completion is a scan over ready strings, not a conversion per request.
 
 import type { Registry } from "../model/registry.js";
+import { readingsOf } from "./pinyin.js";
 
 export interface UnitInfo {
   canonical: string;
@@ -11,38 +12,115 @@ export interface UnitInfo {
   registered: boolean;
   /** Times it is named as lead or partner across the indexed tables. */
   uses: number;
-  /** Lower-case keys: every name, its full pinyin and its initials. */
+  /**
+   * Lower-case search keys in three runs: every name, then their full pinyin, then their
+   * initials. A name with polyphonic characters has a key in each pinyin run per reading.
+   */
   keys: readonly string[];
+  /** Where the full pinyin run of `keys` starts. */
+  pinyinAt: number;
+  /** Where the initials run of `keys` starts. */
+  initialsAt: number;
 }
 
-const keyCache = new Map<string, string[]>();
-
-// The pinyin dictionary is tens of megabytes once loaded: load it when completion first
-// needs a key, not when the server starts.
-type PinyinPro = typeof import("pinyin-pro");
-let pinyinPro: PinyinPro | null = null;
-/** Syllables without tones, one a character; non-Chinese runs kept whole. */
-function syllablesOf(name: string): string[] {
-  pinyinPro ??= require("pinyin-pro") as PinyinPro;
-  return pinyinPro.pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive", v: true });
+export interface SearchKeys {
+  /** The name in lower case. */
+  name: string;
+  /** Full pinyin, one for each reading of the name, the most common reading first. */
+  pinyin: readonly string[];
+  /** Initials of those readings, without repeats. */
+  initials: readonly string[];
 }
 
-/** 区发改局 -> ["区发改局", "qufagaiju", "qfgj"] */
-export function searchKeys(name: string): string[] {
+/**
+ * How many readings of one name are kept. Each polyphonic character multiplies them, so a
+ * long name could otherwise grow the index without bound; the reading a name is said with is
+ * nearly always among the first few (a test holds them against pinyin-pro's phrase readings).
+ */
+export const MAX_READINGS = 8;
+
+const keyCache = new Map<string, SearchKeys>();
+
+/**
+ * 区发改局 -> { name: "区发改局", pinyin: ["qufagaiju", "oufagaiju"], initials: ["qfgj", "ofgj"] }.
+ * Characters without a reading are kept in runs (`12345热线` -> "12345rexian", "1rx"), as
+ * pinyin-pro's `nonZh: "consecutive"` keeps them; white space is dropped.
+ */
+export function searchKeys(name: string): SearchKeys {
   let k = keyCache.get(name);
   if (k) return k;
-  const syllables = syllablesOf(name);
-  const full = syllables.join("").toLowerCase().replace(/\s+/g, "");
-  const initials = syllables.map((s) => s.charAt(0)).join("").toLowerCase();
-  k = [name.toLowerCase(), full, initials];
+  // One entry a Chinese character (its readings) or a run of other characters (the run).
+  const parts: (readonly string[])[] = [];
+  let run = "";
+  for (const ch of name) {
+    const r = readingsOf(ch.codePointAt(0)!);
+    if (r.length === 0) {
+      if (!/\s/.test(ch)) run += ch.toLowerCase();
+      continue;
+    }
+    if (run) parts.push([run]);
+    run = "";
+    parts.push(r);
+  }
+  if (run) parts.push([run]);
+  const polyphonic: number[] = [];
+  for (let i = 0; i < parts.length; i++) if (parts[i].length > 1) polyphonic.push(i);
+  const full = new Set<string>();
+  const initials = new Set<string>();
+  const chosen = parts.map((p) => p[0]);
+  for (const ranks of readingChoices(polyphonic.map((i) => parts[i].length - 1), MAX_READINGS)) {
+    for (let j = 0; j < polyphonic.length; j++) chosen[polyphonic[j]] = parts[polyphonic[j]][ranks[j]];
+    full.add(chosen.join(""));
+    initials.add(chosen.map((s) => s.charAt(0)).join(""));
+  }
+  k = { name: name.toLowerCase(), pinyin: [...full], initials: [...initials] };
   keyCache.set(name, k);
   return k;
+}
+
+/**
+ * The first `cap` ways to pick a reading for each polyphonic character, given the highest rank
+ * each may take (0 is its most common reading). Choices come in order of the sum of their
+ * ranks, so the most common reading of every character comes first, then each single
+ * departure from it, and so on; among equals, earlier characters depart first.
+ */
+export function readingChoices(maxRank: readonly number[], cap: number): number[][] {
+  const out: number[][] = [];
+  const n = maxRank.length;
+  // room[i]: the most rank the characters from i on can still take up.
+  const room = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) room[i] = room[i + 1] + maxRank[i];
+  const pick = new Array<number>(n).fill(0);
+  // Every branch taken can still be completed (the room check), so the search stops after
+  // about `cap` × n steps however many characters are polyphonic.
+  const fill = (i: number, left: number): void => {
+    if (i === n) {
+      out.push(pick.slice());
+      return;
+    }
+    for (let r = Math.min(left, maxRank[i]); r >= 0 && out.length < cap; r--) {
+      if (room[i + 1] < left - r) break;
+      pick[i] = r;
+      fill(i + 1, left - r);
+    }
+  };
+  for (let sum = 0; sum <= room[0] && out.length < cap; sum++) fill(0, sum);
+  return out;
 }
 
 export interface UnitMatch {
   info: UnitInfo;
   /** Lower is better: 0 a prefix of a name, 1 a prefix of pinyin, 2 inside, 3 initials inside. */
   quality: number;
+}
+
+/** The keys of a unit's names, in the three runs UnitInfo describes, each key once. */
+function keysOf(names: readonly string[]): Pick<UnitInfo, "keys" | "pinyinAt" | "initialsAt"> {
+  const all = names.map(searchKeys);
+  const lower = new Set(all.map((k) => k.name));
+  const pinyin = new Set(all.flatMap((k) => k.pinyin));
+  const initials = new Set(all.flatMap((k) => k.initials));
+  return { keys: [...lower, ...pinyin, ...initials], pinyinAt: lower.size, initialsAt: lower.size + pinyin.size };
 }
 
 export class UnitIndex {
@@ -58,12 +136,12 @@ export class UnitIndex {
         abbreviations: e.abbreviations ?? [],
         registered: true,
         uses: usage.get(e.name) ?? 0,
-        keys: names.flatMap(searchKeys),
+        ...keysOf(names),
       });
     }
     for (const [name, uses] of usage) {
       if (this.byName.has(name)) continue;
-      this.add({ canonical: name, aliases: [], abbreviations: [], registered: false, uses, keys: searchKeys(name) });
+      this.add({ canonical: name, aliases: [], abbreviations: [], registered: false, uses, ...keysOf([name]) });
     }
   }
 
@@ -88,11 +166,9 @@ export class UnitIndex {
       let q = 9;
       const keys = u.keys;
       for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        const at = k.indexOf(t);
+        const at = keys[i].indexOf(t);
         if (at < 0) continue;
-        const kind = i % 3; // name, full pinyin, initials
-        const score = at === 0 ? (kind === 0 ? 0 : 1) : kind === 2 ? 3 : 2;
+        const score = at === 0 ? (i < u.pinyinAt ? 0 : 1) : i < u.initialsAt ? 2 : 3;
         if (score < q) q = score;
         if (q === 0) break;
       }

@@ -44,6 +44,8 @@ test("parse, build and check never throw, and every range lies inside the text",
   fc.assert(
     fc.property(fc.oneof(doc, fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 100 })), (text) => {
       const tree = parse(text);
+      // The tree holds the text exactly as given, lone surrogates included.
+      assert.equal(tree.text, text);
       for (const n of tree.nodes) for (const r of ranges(n)) assert.ok(0 <= r.start && r.start <= r.end && r.end <= text.length, `range ${r.start}-${r.end} of ${text.length}`);
       const model = buildModel(tree, settings);
       for (const f of check(model, settings)) {

@@ -144,6 +144,9 @@ function scanSegment(text: string, start: number, end: number, brackets: Growabl
   let c2 = i + 2 < end ? text.charCodeAt(i + 2) : -1;
   let c3 = i + 3 < end ? text.charCodeAt(i + 3) : -1;
   let c4 = i + 4 < end ? text.charCodeAt(i + 4) : -1;
+  // Up to four characters from the end every read is inside the segment; the tail reads -1
+  // past it. Two loops, so the long one tests no bounds.
+  const safe = end - 4;
   while (i < end) {
     const k = CLASS[c0];
     if (k === 1) brackets.push(i);
@@ -166,7 +169,7 @@ function scanSegment(text: string, start: number, end: number, brackets: Growabl
     c1 = c2;
     c2 = c3;
     c3 = c4;
-    c4 = i + 4 < end ? text.charCodeAt(i + 4) : -1;
+    c4 = i < safe ? text.charCodeAt(i + 4) : -1;
   }
 }
 

@@ -35,7 +35,8 @@ interface Block {
 
 let defaultLabels: LabelTable | null = null;
 
-export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
+export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
+  const text = flat(input);
   const labels = options.labels ?? (defaultLabels ??= labelTable());
   const lines = new LineIndex(text);
   const labelsByChar = labelIndex(labels);
@@ -214,6 +215,25 @@ export function parse(text: string, options: ParseOptions = {}): SyntaxTree {
   }
   closeAll();
   return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels };
+}
+
+interface WellFormed {
+  toWellFormed(): string;
+}
+
+/**
+ * The same text, held in one piece. A string built by concatenation (an editor's buffer after
+ * a few edits, a generated table) is read through an indirection on every character, and the
+ * parser and the rules read every character. The engine's well-formedness check returns such
+ * a string flattened; for well-formed text (nearly all text) its content is unchanged, and
+ * text with a lone surrogate is left exactly as it is.
+ */
+function flat(text: string): string {
+  const t = text as unknown as WellFormed;
+  if (typeof t.toWellFormed !== "function") return text;
+  const w = t.toWellFormed();
+  // Equal unless a lone surrogate was replaced: then the text stays exactly as it came.
+  return w === text ? w : text;
 }
 
 /**

@@ -150,6 +150,18 @@ export class UnitIndex {
     this.units.push(u);
   }
 
+  /**
+   * The units in the order that breaks ties between equal matches: most used, registered,
+   * shorter, then by name. Sorted once per index, so a search only sorts matches into four
+   * quality buckets, in one pass and without a comparison sort.
+   */
+  private ranked: UnitInfo[] | null = null;
+  private byRank(): UnitInfo[] {
+    return (this.ranked ??= [...this.units].sort(
+      (a, b) => b.uses - a.uses || Number(b.registered) - Number(a.registered) || a.canonical.length - b.canonical.length || (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0),
+    ));
+  }
+
   get(canonical: string): UnitInfo | undefined {
     return this.byName.get(canonical);
   }
@@ -157,24 +169,24 @@ export class UnitIndex {
   /** Units matching what was typed (Chinese or pinyin), best first. */
   search(typed: string, limit: number): { matches: UnitMatch[]; total: number } {
     const t = typed.toLowerCase();
-    const found: UnitMatch[] = [];
-    for (const u of this.units) {
-      if (t === "") {
-        found.push({ info: u, quality: 0 });
-        continue;
-      }
-      let q = 9;
+    const buckets: UnitMatch[][] = [[], [], [], []];
+    let total = 0;
+    for (const u of this.byRank()) {
+      let q = t === "" ? 0 : 9;
       const keys = u.keys;
-      for (let i = 0; i < keys.length; i++) {
+      for (let i = 0; q > 0 && i < keys.length; i++) {
         const at = keys[i].indexOf(t);
         if (at < 0) continue;
         const score = at === 0 ? (i < u.pinyinAt ? 0 : 1) : i < u.initialsAt ? 2 : 3;
         if (score < q) q = score;
-        if (q === 0) break;
       }
-      if (q < 9) found.push({ info: u, quality: q });
+      if (q === 9) continue;
+      total++;
+      // A bucket past the limit can never be shown: count the match, keep nothing.
+      if (buckets[q].length < limit) buckets[q].push({ info: u, quality: q });
     }
-    found.sort((a, b) => a.quality - b.quality || b.info.uses - a.info.uses || Number(b.info.registered) - Number(a.info.registered) || a.info.canonical.length - b.info.canonical.length || (a.info.canonical < b.info.canonical ? -1 : 1));
-    return { matches: found.slice(0, limit), total: found.length };
+    const matches: UnitMatch[] = [];
+    for (const b of buckets) for (const m of b) if (matches.length < limit) matches.push(m);
+    return { matches, total };
   }
 }

@@ -47,3 +47,30 @@ test("50,000 headings without a task, and a wall of blank lines", () => {
   within(5000, "check", () => analyze(heads, settings));
   within(3000, "check", () => analyze("\n".repeat(500_000) + "1. 任务\n", settings));
 });
+
+/** Median time of `fn` over three runs, after one to warm up. */
+function median3(fn: () => void): number {
+  fn();
+  const ts = [0, 0, 0].map(() => {
+    const t0 = performance.now();
+    fn();
+    return performance.now() - t0;
+  });
+  return ts.sort((a, b) => a - b)[1];
+}
+
+test("time grows linearly: four times the input takes about four times as long, not sixteen", () => {
+  const cases: [string, (n: number) => string, number][] = [
+    ["units in one cell", (n) => "1. 任务\n   牵头：" + Array.from({ length: n }, (_, i) => `单位${i}`).join("、") + "\n", 5_000],
+    ["open brackets on one line", (n) => "1. " + "（《“〔".repeat(n) + "\n   牵头：区财政局\n", 5_000],
+    ["sibling tasks", (n) => "一、部分\n" + Array.from({ length: n }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join(""), 5_000],
+  ];
+  for (const [what, make, n] of cases) {
+    const small = make(n);
+    const large = make(4 * n);
+    const a = median3(() => analyze(small, settings).findings);
+    const b = median3(() => analyze(large, settings).findings);
+    // Linear is ×4; ×9 leaves room for a noisy machine and still fails a quadratic path (×16).
+    assert.ok(b / Math.max(a, 1) < 9, `${what}: ${a.toFixed(1)} ms at ${n}, ${b.toFixed(1)} ms at ${4 * n} (×${(b / a).toFixed(1)})`);
+  }
+});

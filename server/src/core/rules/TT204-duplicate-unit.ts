@@ -12,12 +12,17 @@ export const duplicateUnit: Rule = {
     for (const t of allTasks(model)) {
       for (const list of [t.lead, t.partners]) {
         if (list.length < 2) continue;
-        for (let i = 1; i < list.length; i++) {
+        // Most lists are short, and looking back is cheaper than a map; a long one (a cell
+        // of thousands of units) gets a map, so the rule stays linear.
+        const seen = list.length > 16 ? new Map<string, Unit>() : null;
+        for (let i = 0; i < list.length; i++) {
           const u = list[i];
           if (u.inheritedFrom) continue;
-          // Lists are short: looking back is cheaper than a map for every task.
           let first: Unit | undefined;
-          for (let j = 0; j < i && !first; j++) if (!list[j].inheritedFrom && list[j].canonical === u.canonical) first = list[j];
+          if (seen) {
+            first = seen.get(u.canonical);
+            if (!first) seen.set(u.canonical, u);
+          } else for (let j = 0; j < i && !first; j++) if (!list[j].inheritedFrom && list[j].canonical === u.canonical) first = list[j];
           if (!first) continue;
           const same = first.name === u.name;
           // 责任 and 配合 both give partners: the list may span two fields.

@@ -68,15 +68,25 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
 
   const makeField = (fn: FieldNode): FieldImpl => {
     const role = fn.role === null ? null : effective(fn.role);
-    const items = fn.role !== null && isUnitRole(fn.role) ? splitUnits(text, fn.segments) : null;
-    return new FieldImpl(fn, role, fn.role === "responsible", items, text);
+    const f = new FieldImpl(fn, role, fn.role === "responsible", text);
+    if (fn.role !== null && isUnitRole(fn.role)) {
+      // Each unit as written is made a unit of the model at once; resolving fills it in.
+      f.items = splitUnits(text, fn.segments, (name, range) => ({ kind: "unit", name, range, canonical: name, resolution: "none", field: f, inheritedFrom: null }) satisfies Unit);
+    }
+    return f;
   };
 
-  const resolveUnits = (f: Field, source: Task | null, fallback: Task | null) => {
+  const resolveUnits = (f: FieldImpl, source: Task | null, fallback: Task | null) => {
     let prev: Unit | null = null;
+    // Whether the units are exactly the items: then the two share one array.
+    let same = true;
     for (const it of f.items!) {
-      if (it.kind === "empty") continue;
+      if (it.kind === "empty") {
+        same = false;
+        continue;
+      }
       if (it.kind === "ditto") {
+        same = false;
         const pick = (t: Task | null) => (t ? (f.role === "lead" ? t.lead : t.partners) : []);
         // An item's 同上 reaches past an item above that has no such cell, to its task.
         let from = pick(source);
@@ -89,21 +99,23 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
           continue;
         }
         for (const u of from) {
-          f.units.push({ name: u.name, range: it.range, canonical: u.canonical, resolution: u.resolution, field: f, inheritedFrom: u.inheritedFrom ?? source });
+          f.units.push({ kind: "unit", name: u.name, range: it.range, canonical: u.canonical, resolution: u.resolution, field: f, inheritedFrom: u.inheritedFrom ?? source });
         }
         prev = null;
         continue;
       }
-      const name = it.name;
+      const u = it as Unit;
+      const name = u.name;
       if (!hasRegistry) {
-        const u: Unit = { name, range: it.range, canonical: name, resolution: isCollective(name) ? "collective" : "none", field: f, inheritedFrom: null };
+        if (isCollective(name)) u.resolution = "collective";
         f.units.push(u);
         prev = u;
         continue;
       }
       const r = resolveOne(name, prev);
       if (r) {
-        const u: Unit = { name, range: it.range, canonical: r.canonical, resolution: r.resolution, field: f, inheritedFrom: null };
+        u.canonical = r.canonical;
+        u.resolution = r.resolution;
         f.units.push(u);
         prev = u;
         continue;
@@ -111,18 +123,19 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
       // 国库处及各业务处室: two units joined by a conjunction
       const split = splitConjunction(name, it.range, prev, resolveOne);
       if (split) {
+        same = false;
         for (const s of split) {
-          const u: Unit = { name: s.name, range: s.range, canonical: s.canonical, resolution: "conjunction", field: f, inheritedFrom: null };
-          f.units.push(u);
-          prev = u;
+          const part: Unit = { kind: "unit", name: s.name, range: s.range, canonical: s.canonical, resolution: "conjunction", field: f, inheritedFrom: null };
+          f.units.push(part);
+          prev = part;
         }
         continue;
       }
-      const u: Unit = { name, range: it.range, canonical: name, resolution: "unknown", field: f, inheritedFrom: null };
+      u.resolution = "unknown";
       f.units.push(u);
       prev = u;
     }
-    f.units = f.units.length ? f.units.slice() : (NONE as unknown as Unit[]);
+    f.units = same ? (f.items as Unit[]) : f.units.length ? f.units.slice() : (NONE as unknown as Unit[]);
   };
 
   const makeTask = (tn: TaskNode, parent: Task | null, prevSibling: Task | null): Task => {
@@ -256,16 +269,17 @@ class FieldImpl implements Field {
   units: Unit[];
   unresolvedDitto: Range[] = NONE as unknown as Range[];
   dittoSource: Task | null = null;
+  /** For unit fields, the list as written; set right after the field is made. */
+  items: ListItem[] | null = null;
   constructor(
     readonly node: FieldNode,
     readonly role: EffectiveRole | null,
     readonly responsible: boolean,
-    readonly items: ListItem[] | null,
     private readonly source: string,
   ) {
     this.label = node.labelText;
-    // Filled while units resolve, then copied to size.
-    this.units = items ? [] : (NONE as unknown as Unit[]);
+    // Filled while units resolve, then copied to size (or replaced by the items).
+    this.units = node.role !== null && isUnitRole(node.role) ? [] : (NONE as unknown as Unit[]);
   }
   get text(): string {
     return (this.joined ??= joinSegments(this.source, this.node.segments));

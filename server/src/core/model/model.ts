@@ -23,6 +23,7 @@ export type Resolution =
   | "unknown";
 
 export interface Unit {
+  kind: "unit";
   /** As written. */
   name: string;
   range: Range;

@@ -3,8 +3,15 @@
 
 import type { Range } from "../text.js";
 
+/** A unit as written. The model makes these its units, so that one object stands for both. */
+export interface UnitItem {
+  kind: "unit";
+  range: Range;
+  name: string;
+}
+
 export type ListItem =
-  | { kind: "unit"; range: Range; name: string }
+  | UnitItem
   | { kind: "ditto"; range: Range }
   /** Two separators with nothing between, or a separator at the start or end of the list. */
   | { kind: "empty"; range: Range };
@@ -28,8 +35,12 @@ function isTrailingStop(c: number): boolean {
 
 export const DITTO = "同上";
 
+function plainUnit(name: string, range: Range): UnitItem {
+  return { kind: "unit", range, name };
+}
+
 /** Splits the segments (one per line) of a unit field. */
-export function splitUnits(text: string, segments: readonly Range[]): ListItem[] {
+export function splitUnits(text: string, segments: readonly Range[], unit: (name: string, range: Range) => UnitItem = plainUnit): ListItem[] {
   const out: ListItem[] = [];
   // Position of the last strong separator not yet followed by an item, or -1.
   let pendingSep = -1;
@@ -66,7 +77,7 @@ export function splitUnits(text: string, segments: readonly Range[]): ListItem[]
       while (e > s && isTrailingStop(text.charCodeAt(e - 1))) e--;
       if (e > s) {
         const name = text.slice(s, e);
-        out.push(name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : { kind: "unit", range: { start: s, end: e }, name });
+        out.push(name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : unit(name, { start: s, end: e }));
         sawItem = true;
         pendingSep = -1;
       }

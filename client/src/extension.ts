@@ -5,6 +5,7 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { registerImportExport } from "./import-export.js";
 import { registerPreview } from "./preview.js";
+import { RESTART_COMMAND, RestartOnCrash, SHOW_OUTPUT_COMMAND } from "./restart.js";
 import { messageLanguage } from "./locale.js";
 import { registerUnitsView } from "./units-view.js";
 import { registerWorkspaceCheck } from "./workspace-check.js";
@@ -14,6 +15,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath("dist/server.js");
+  const restarts = new RestartOnCrash();
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
@@ -27,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{tasktable,json}") },
     initializationOptions: { locale: messageLanguage() },
+    errorHandler: restarts,
   };
   client = new LanguageClient("tasktable", vscode.l10n.t("Task Table language server"), serverOptions, clientOptions);
   await client.start();
@@ -66,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!editor || editor.document.languageId !== "tasktable") return;
       await vscode.commands.executeCommand("editor.action.codeAction", { kind: "source.fixAll.tasktable", apply: "first" });
     }),
-    vscode.commands.registerCommand("tasktable.restartServer", async () => {
+    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+      restarts.reset();
       await client?.restart();
       later();
     }),
@@ -85,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await vscode.window.showTextDocument(uri);
     }),
-    vscode.commands.registerCommand("tasktable.showOutput", () => client?.outputChannel.show()),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => client?.outputChannel.show()),
   );
   registerImportExport(context);
   const current = () => client;

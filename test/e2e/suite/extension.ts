@@ -1,6 +1,7 @@
 // The extension in the real extension host, over a copy of examples/: every check compares
 // what VS Code's own API commands return with what the CLI says about the same files.
 
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
@@ -91,6 +92,33 @@ function applyTextEdits(text: string, doc: vscode.TextDocument, edits: readonly 
 function lineIndexOf(doc: vscode.TextDocument, test: (text: string) => boolean): number {
   for (let i = 0; i < doc.lineCount; i++) if (test(doc.lineAt(i).text)) return i;
   throw new Error(`no line matches in ${doc.uri.fsPath}`);
+}
+
+/**
+ * Pids of the language servers this extension host runs: its children whose command line
+ * runs the extension's dist/server.js. A killed one that is not reaped yet shows as
+ * defunct, without its command line, and so is not counted.
+ */
+function serverPids(): number[] {
+  const ext = vscode.extensions.getExtension("tasktable.tasktable");
+  assert(ext, "the extension tasktable.tasktable is not known to the extension host");
+  const server = join(ext.extensionPath, "dist", "server.js");
+  return execFileSync("ps", ["-A", "-o", "pid=,ppid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => !!m && Number(m[2]) === process.pid && m[3]!.includes(server))
+    .map((m) => Number(m[1]));
+}
+
+/** The one running server's pid, once there is exactly one and it is not `old`. */
+async function serverPid(old?: number): Promise<number> {
+  return waitFor(
+    () => `one language server process${old ? ` other than the killed ${old}` : ""} (running: ${serverPids().join(" ") || "none"})`,
+    () => {
+      const pids = serverPids();
+      return pids.length === 1 && pids[0] !== old ? pids[0] : undefined;
+    },
+  );
 }
 
 export const tests: TestCase[] = [
@@ -320,6 +348,37 @@ export const tests: TestCase[] = [
         assert(d.getText().includes("综合办公室"), `${f} lacks 综合办公室 after the rename`);
       }
       await vscode.workspace.saveAll(false);
+    },
+  },
+  {
+    name: "the server killed: the client restarts it, it diagnoses the unsaved text, and the editor keeps every edit",
+    timeoutMs: 60_000,
+    fn: async () => {
+      const editor = await open("siming-district-2021.tasktable");
+      const doc = editor.document;
+      const line = lineIndexOf(doc, (t) => /^\s*牵头：区发改局\s*$/.test(t));
+      const missingLead = `${line + 1}:TT201`;
+      const killed = await serverPid();
+      try {
+        // An unsaved edit that empties a lead field: its defect is in the editor's text only.
+        const colon = doc.lineAt(line).text.indexOf("：") + 1;
+        assert(await editor.edit((b) => b.delete(new vscode.Range(line, colon, line, doc.lineAt(line).text.length))), "the edit emptying the lead was refused");
+        await waitFor(`${missingLead} from the unsaved edit`, () => (diagnosticKeys(doc.uri).includes(missingLead) ? true : undefined));
+        const want = diagnosticKeys(doc.uri);
+        const text = doc.getText();
+        const version = doc.version;
+
+        process.kill(killed, "SIGKILL");
+        await serverPid(killed);
+        // The client drops the dead server's diagnostics before it starts the next server, so
+        // what shows from here on was computed by the new one from the text the editor sent it.
+        await waitForDiagnostics(doc.uri, want, `the restarted server's diagnostics to equal those before the kill, ${missingLead} included`);
+        assert(doc.isDirty, "the document is no longer dirty after the restart");
+        assert(doc.getText() === text, "the document's text changed across the restart");
+        assertEqual(doc.version, version, "the document's version across the restart");
+      } finally {
+        await revert(editor);
+      }
     },
   },
 ];

@@ -324,32 +324,8 @@ export const tests: TestCase[] = [
       }
     },
   },
-  {
-    name: "rename of a unit changes every table that names it, and the registry",
-    fn: async () => {
-      const name = "xiamen-finance-2021.tasktable";
-      const editor = await open(name);
-      const doc = editor.document;
-      const line = lineIndexOf(doc, (t) => /^\s*牵头：办公室\s*$/.test(t));
-      const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf("办公室") + 1);
-      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>("vscode.executeDocumentRenameProvider", doc.uri, pos, "综合办公室");
-      assert(edit, "no rename edit");
-      const touched = new Set(edit.entries().map(([u]) => vscode.workspace.asRelativePath(u, false)));
-      const naming = Object.entries(expected().models)
-        .filter(([, m]) => m.tasks.some((t) => [...t.lead, ...t.partners].includes("办公室")))
-        .map(([f]) => f);
-      assert(naming.length >= 2, `the examples name 办公室 in only ${naming.join(", ")}`);
-      for (const f of naming) assert(touched.has(f), `rename does not touch ${f}; it touches ${[...touched].join(", ")}`);
-      assert([...touched].some((f) => f.startsWith("units/")), `rename does not touch the registry; it touches ${[...touched].join(", ")}`);
-      assert(await vscode.workspace.applyEdit(edit), "applying the rename failed");
-      for (const f of naming) {
-        const d = await vscode.workspace.openTextDocument(fileUri(f));
-        assert(!/(^|[：、，,；;])办公室(?=$|[、，,；;])/m.test(d.getText()), `${f} still names 办公室 after the rename`);
-        assert(d.getText().includes("综合办公室"), `${f} lacks 综合办公室 after the rename`);
-      }
-      await vscode.workspace.saveAll(false);
-    },
-  },
+  // The restart tests come before the rename: the registry files it edits are still being
+  // saved when it ends, and diagnostics taken then would change under the test.
   {
     name: "the server killed: the client restarts it, it diagnoses the unsaved text, and the editor keeps every edit",
     timeoutMs: 60_000,
@@ -379,6 +355,78 @@ export const tests: TestCase[] = [
       } finally {
         await revert(editor);
       }
+    },
+  },
+  {
+    name: "a server that keeps dying: the client gives up, says so, and its Restart button brings the server back",
+    timeoutMs: 90_000,
+    fn: async () => {
+      // The message is answered by hand, once the test has seen that no server runs.
+      const w = vscode.window as unknown as Record<string, unknown>;
+      const saved = w.showErrorMessage;
+      const shown: string[] = [];
+      let answer: (choice: string) => void = () => undefined;
+      w.showErrorMessage = (message: string, ...items: string[]) => {
+        shown.push(message);
+        return new Promise<string | undefined>((resolve) => (answer = (choice) => resolve(items.find((i) => i === choice))));
+      };
+      try {
+        const doc = (await open("xiamen-finance-2021.tasktable")).document;
+        const want = await waitFor("the diagnostics of xiamen", () => (diagnosticKeys(doc.uri).length ? diagnosticKeys(doc.uri) : undefined));
+        // The client restarts four times in three minutes; the deaths of earlier tests count.
+        // Each server is killed once it has diagnosed the table, as after a crash at work.
+        let pid = await serverPid();
+        for (let kills = 1; ; kills++) {
+          process.kill(pid, "SIGKILL");
+          const next = await waitFor(`a new server, or the client giving up, after kill ${kills}`, () => (shown.length ? 0 : serverPids().find((p) => p !== pid)));
+          if (!next) break;
+          assert(kills < 5, `the client restarted the server after ${kills} kills in a row`);
+          pid = next;
+          await waitForDiagnostics(doc.uri, want, `the diagnostics of xiamen after restart ${kills}`);
+        }
+        assert(/stopped \d+ times in 3 minutes and will not be restarted automatically/.test(shown[0]!), `the message on giving up: ${shown.join(" | ")}`);
+        await waitFor(() => `no server to run (running: ${serverPids().join(" ")})`, () => (serverPids().length ? undefined : true));
+        await waitFor("the dead server's diagnostics to go", () => (diagnosticKeys(doc.uri).length ? undefined : true));
+
+        answer("Restart");
+        pid = await serverPid(pid);
+        await waitForDiagnostics(doc.uri, want, "the diagnostics of xiamen after Restart");
+        // Restart starts the count again: the next death is restarted without a word.
+        process.kill(pid, "SIGKILL");
+        await serverPid(pid);
+        await waitForDiagnostics(doc.uri, want, "the diagnostics of xiamen after one more kill");
+        assertEqual(shown.length, 1, "messages shown once the count started again");
+      } finally {
+        w.showErrorMessage = saved;
+        // A prompt left open by a failure still brings a server back for the tests after.
+        answer("Restart");
+      }
+    },
+  },
+  {
+    name: "rename of a unit changes every table that names it, and the registry",
+    fn: async () => {
+      const name = "xiamen-finance-2021.tasktable";
+      const editor = await open(name);
+      const doc = editor.document;
+      const line = lineIndexOf(doc, (t) => /^\s*牵头：办公室\s*$/.test(t));
+      const pos = new vscode.Position(line, doc.lineAt(line).text.indexOf("办公室") + 1);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>("vscode.executeDocumentRenameProvider", doc.uri, pos, "综合办公室");
+      assert(edit, "no rename edit");
+      const touched = new Set(edit.entries().map(([u]) => vscode.workspace.asRelativePath(u, false)));
+      const naming = Object.entries(expected().models)
+        .filter(([, m]) => m.tasks.some((t) => [...t.lead, ...t.partners].includes("办公室")))
+        .map(([f]) => f);
+      assert(naming.length >= 2, `the examples name 办公室 in only ${naming.join(", ")}`);
+      for (const f of naming) assert(touched.has(f), `rename does not touch ${f}; it touches ${[...touched].join(", ")}`);
+      assert([...touched].some((f) => f.startsWith("units/")), `rename does not touch the registry; it touches ${[...touched].join(", ")}`);
+      assert(await vscode.workspace.applyEdit(edit), "applying the rename failed");
+      for (const f of naming) {
+        const d = await vscode.workspace.openTextDocument(fileUri(f));
+        assert(!/(^|[：、，,；;])办公室(?=$|[、，,；;])/m.test(d.getText()), `${f} still names 办公室 after the rename`);
+        assert(d.getText().includes("综合办公室"), `${f} lacks 综合办公室 after the rename`);
+      }
+      await vscode.workspace.saveAll(false);
     },
   },
 ];

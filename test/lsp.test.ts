@@ -285,3 +285,40 @@ test("a table deleted while open: the buffer is still served, and nothing breaks
   const syms = await conn.sendRequest("workspace/symbol", { query: "任务" });
   assert.ok(Array.isArray(syms));
 });
+
+test("result ids: unchanged diagnostics are not sent again, and their quick fixes still apply", async () => {
+  type Report = { kind: string; resultId?: string; items?: Diag[] };
+  const pull = (previousResultId?: string) => conn.sendRequest("textDocument/diagnostic", { textDocument: { uri: uri("a.tasktable") }, previousResultId }) as Promise<Report>;
+  const edit = (version: number, line: number, character: number, text: string, remove = 0) =>
+    conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri: uri("a.tasktable"), version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + remove } }, text }],
+    });
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri: uri("a.tasktable"), version: 20 }, contentChanges: [{ text: "1. 任务\n   牵头：区财政局、区财政局\n3. 任务\n   牵头：区财政局\n" }] });
+  const first = await pull();
+  assert.equal(first.kind, "full");
+  assert.ok(first.resultId);
+  const dup = first.items!.find((d) => d.code === "TT204")!;
+  // A word typed into the first title moves nothing that is reported.
+  await edit(21, 0, 5, "主要");
+  const second = await pull(first.resultId);
+  assert.deepEqual(second, { kind: "unchanged", resultId: first.resultId });
+  // Without the id the client holds, the list comes whole.
+  assert.equal((await pull()).kind, "full");
+  // The quick fix of the diagnostic from version 20 is found again in version 21.
+  const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri: uri("a.tasktable") }, range: dup.range, context: { diagnostics: [dup] } })) as { kind: string; title: string }[];
+  assert.ok(actions.some((a) => a.kind === "quickfix" && a.title.includes("区财政局")), JSON.stringify(actions));
+  // A space typed before a reported unit moves it: the full list again, at its new place.
+  const before = await pull();
+  await edit(22, 1, 0, " ");
+  const moved = await pull(before.resultId);
+  assert.equal(moved.kind, "full");
+  assert.notEqual(moved.resultId, before.resultId);
+  const dup2 = moved.items!.find((d) => d.code === "TT204")!;
+  assert.equal(dup2.range.start.character, dup.range.start.character + 1);
+  // A diagnostic whose place no longer holds that finding gets no fix.
+  const stale = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri: uri("a.tasktable") }, range: dup.range, context: { diagnostics: [dup], only: ["quickfix"] } })) as unknown[];
+  assert.deepEqual(stale, []);
+  const fresh = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri: uri("a.tasktable") }, range: dup2.range, context: { diagnostics: [dup2], only: ["quickfix"] } })) as unknown[];
+  assert.ok(fresh.length > 0, "the moved diagnostic has its fix");
+});

@@ -21,21 +21,23 @@ export function toTextEdit(lines: LineIndex, e: Edit): TextEdit {
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
-export interface DiagnosticData {
-  version: number;
-  index: number;
-}
+/** One description link per rule and docs folder, shared by all its diagnostics. */
+const links = new Map<string, { href: string }>();
 
-export function toDiagnostic(lines: LineIndex, uri: string, f: Finding, index: number, version: number, docsBase: string | null): Diagnostic {
+export function toDiagnostic(lines: LineIndex, uri: string, f: Finding, docsBase: string | null): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.range),
     severity: SEVERITY[f.severity],
     code: f.code,
     source: "tasktable",
     message: f.message,
-    data: { version, index } satisfies DiagnosticData,
   };
-  if (docsBase) d.codeDescription = { href: `${docsBase}/${f.code}-${f.name}.md` };
+  if (docsBase) {
+    const key = `${docsBase}/${f.code}-${f.name}.md`;
+    let link = links.get(key);
+    if (!link) links.set(key, (link = { href: key }));
+    d.codeDescription = link;
+  }
   if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: r.message }));
   return d;
 }

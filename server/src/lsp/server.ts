@@ -43,13 +43,15 @@ import {
   unitOccurrences,
   unitUsage,
   type Edit,
+  type Finding,
   type OutlineSymbol,
   type Settings,
 } from "../core/index.js";
 import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
 import { Analysis } from "./analysis.js";
 import type { Documents } from "./documents.js";
-import { toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from "./convert.js";
+import { toDiagnostic, toOffset, toRange, toTextEdit } from "./convert.js";
+import { DiagnosticReports } from "./reports.js";
 import { EXTENSION, WorkspaceIndex } from "./workspace.js";
 import { CHECK_WORKSPACE_REQUEST, PREVIEW_REQUEST, STATS_REQUEST, UNITS_REQUEST, type Stats, type UnitSummary, type WorkspaceCheck } from "./protocol.js";
 import { renderPreview } from "../core/features/preview.js";
@@ -77,6 +79,7 @@ export class TaskTableServer {
   private unitIndexCache: { registry: unknown; generation: number; index: UnitIndex } | null = null;
   private readonly usageCache = new WeakMap<Analysis, ReturnType<typeof unitUsage>>();
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly reports = new DiagnosticReports();
 
   constructor(
     private readonly connection: Connection,
@@ -171,7 +174,7 @@ export class TaskTableServer {
   }
 
   private toDiagnostics(a: Analysis): Diagnostic[] {
-    return a.findings.map((f, i) => toDiagnostic(a.lines, a.uri, f, i, a.version, this.docsBase));
+    return a.findings.map((f) => toDiagnostic(a.lines, a.uri, f, this.docsBase));
   }
 
   private configDiagnostics(uri: string): Diagnostic[] {
@@ -234,6 +237,7 @@ export class TaskTableServer {
     this.documents.onDidOpen((e) => this.index.opened(e.document.uri));
     this.documents.onDidClose((e) => {
       this.open.delete(e.document.uri);
+      this.reports.forget(e.document.uri);
       if (isTable(e.document.uri)) this.index.closed(e.document.uri);
       if (!this.pull) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
@@ -250,7 +254,12 @@ export class TaskTableServer {
       if (config) this.configChanged();
     });
 
-    c.languages.diagnostics.on((p) => ({ kind: "full", items: this.diagnostics(p.textDocument.uri) }));
+    c.languages.diagnostics.on((p) => {
+      const uri = p.textDocument.uri;
+      const a = isTable(uri) ? this.analysis(uri) : undefined;
+      if (!a) return { kind: "full", items: this.diagnostics(uri) };
+      return this.reports.report(uri, p.previousResultId, a.lines, a.findings, () => this.toDiagnostics(a));
+    });
 
     c.onCompletion((p) => {
       const a = this.tableAnalysis(p.textDocument.uri);
@@ -390,10 +399,10 @@ export class TaskTableServer {
       const out: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
         for (const d of p.context.diagnostics) {
-          const data = d.data as DiagnosticData | undefined;
-          if (!data || data.version !== a.version) continue;
-          const f = a.findings[data.index];
-          if (!f || f.code !== d.code) continue;
+          // The diagnostic the client holds may come from an earlier version whose findings
+          // were the same: the finding is found again by its code and place in this one.
+          const f = findingAt(a, d.code, toOffset(a.lines, d.range.start), toOffset(a.lines, d.range.end));
+          if (!f) continue;
           f.fixes.forEach((fix, i) => {
             out.push({
               title: fix.title,
@@ -560,6 +569,20 @@ export class TaskTableServer {
     if (this.pull) result.capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
     return result;
   }
+}
+
+/** The finding with this code and range; findings are sorted by where they start. */
+function findingAt(a: Analysis, code: unknown, start: number, end: number): Finding | undefined {
+  const fs = a.findings;
+  let lo = 0;
+  let hi = fs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fs[mid].range.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < fs.length && fs[i].range.start === start; i++) if (fs[i].code === code && fs[i].range.end === end) return fs[i];
+  return undefined;
 }
 
 /** Every safe fix of every finding above hint level, without overlaps. */

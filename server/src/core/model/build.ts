@@ -71,7 +71,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
     const f = new FieldImpl(fn, role, fn.role === "responsible", text);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
-      f.items = splitUnits(text, fn.segments, (name, range) => ({ kind: "unit", name, range, canonical: name, resolution: "none", field: f, inheritedFrom: null }) satisfies Unit);
+      f.items = splitUnits(text, fn.segments, (name, start, end) => new UnitImpl(name, start, end, name, "none", f, null));
     }
     return f;
   };
@@ -99,7 +99,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
           continue;
         }
         for (const u of from) {
-          f.units.push({ kind: "unit", name: u.name, range: it.range, canonical: u.canonical, resolution: u.resolution, field: f, inheritedFrom: u.inheritedFrom ?? source });
+          f.units.push(new UnitImpl(u.name, it.range.start, it.range.end, u.canonical, u.resolution, f, u.inheritedFrom ?? source));
         }
         prev = null;
         continue;
@@ -125,7 +125,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
       if (split) {
         same = false;
         for (const s of split) {
-          const part: Unit = { kind: "unit", name: s.name, range: s.range, canonical: s.canonical, resolution: "conjunction", field: f, inheritedFrom: null };
+          const part: Unit = new UnitImpl(s.name, s.range.start, s.range.end, s.canonical, "conjunction", f, null);
           f.units.push(part);
           prev = part;
         }
@@ -258,6 +258,28 @@ function isDitto(text: string, fn: FieldNode): boolean {
   const r = fn.segments;
   return r.length === 1 && r[0].end - r[0].start === DITTO.length && text.startsWith(DITTO, r[0].start);
 }
+
+/**
+ * A unit of the model, and the list item it was written as. Its place is kept as two numbers;
+ * a model keeps one of these for every name in every list, so the range object is made only
+ * when read.
+ */
+class UnitImpl implements Unit {
+  declare readonly kind: "unit";
+  constructor(
+    public name: string,
+    readonly start: number,
+    readonly end: number,
+    public canonical: string,
+    public resolution: Resolution,
+    readonly field: Field,
+    readonly inheritedFrom: Task | null,
+  ) {}
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+Object.defineProperty(UnitImpl.prototype, "kind", { value: "unit" });
 
 /** Shared by every field and task that has none: most have no 同上 problem, no items. */
 const NONE: readonly never[] = Object.freeze([]);

@@ -23,10 +23,13 @@ export type Resolution =
   | "unknown";
 
 export interface Unit {
-  kind: "unit";
+  readonly kind: "unit";
   /** As written. */
   name: string;
-  range: Range;
+  /** Where it is written (for a unit copied by 同上, where the 同上 is): a new object each read. */
+  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
   /** The registry's name for it, or the written name where there is none. */
   canonical: string;
   resolution: Resolution;

@@ -5,8 +5,10 @@ import type { Range } from "../text.js";
 
 /** A unit as written. The model makes these its units, so that one object stands for both. */
 export interface UnitItem {
-  kind: "unit";
-  range: Range;
+  readonly kind: "unit";
+  readonly range: Range;
+  readonly start: number;
+  readonly end: number;
   name: string;
 }
 
@@ -35,12 +37,12 @@ function isTrailingStop(c: number): boolean {
 
 export const DITTO = "同上";
 
-function plainUnit(name: string, range: Range): UnitItem {
-  return { kind: "unit", range, name };
+function plainUnit(name: string, start: number, end: number): UnitItem {
+  return { kind: "unit", range: { start, end }, start, end, name };
 }
 
 /** Splits the segments (one per line) of a unit field. */
-export function splitUnits(text: string, segments: readonly Range[], unit: (name: string, range: Range) => UnitItem = plainUnit): ListItem[] {
+export function splitUnits(text: string, segments: readonly Range[], unit: (name: string, start: number, end: number) => UnitItem = plainUnit): ListItem[] {
   const out: ListItem[] = [];
   // Position of the last strong separator not yet followed by an item, or -1.
   let pendingSep = -1;
@@ -77,7 +79,7 @@ export function splitUnits(text: string, segments: readonly Range[], unit: (name
       while (e > s && isTrailingStop(text.charCodeAt(e - 1))) e--;
       if (e > s) {
         const name = text.slice(s, e);
-        out.push(name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : unit(name, { start: s, end: e }));
+        out.push(name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : unit(name, s, e));
         sawItem = true;
         pendingSep = -1;
       }

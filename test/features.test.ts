@@ -127,3 +127,29 @@ test("semantic tokens: registered, unregistered and collective units, and 同上
   const toks = semanticTokens(model).map((t) => `${text.slice(t.start, t.end)}:${t.type}${t.modifiers.length ? "." + t.modifiers.join(".") : ""}`);
   assert.deepEqual(toks, ["区财政局:unit.registered", "某某局:unit.unregistered", "各街道:unit.collective", "同上:inherited"]);
 });
+
+test("the owner of every line (task, field) is what a line-by-line map of every block says", async () => {
+  const { lineOwner } = await import("../server/src/core/index.js");
+  const { allTasks } = await import("../server/src/core/rules/util.js");
+  const { readdirSync } = await import("node:fs");
+  const settings = settingsFrom("{}");
+  const texts = readdirSync(join(ROOT, "examples"))
+    .filter((f) => f.endsWith(".tasktable"))
+    .map((f) => readFileSync(join(ROOT, "examples", f), "utf8"));
+  // Items, items outside a task, blank lines and comments inside blocks, continuation lines.
+  texts.push("1. 任务\n   （1）子项\n      牵头：甲\n\n      // 注\n   （2）子项二\n   牵头：乙\n         丙\n（3）孤项\n   牵头：丁\n2. 任务二\n   继续标题\n   责任：戊\n");
+  for (const text of texts) {
+    const model = buildModel(parse(text), settings);
+    const want: ({ task: unknown; field: unknown } | undefined)[] = [];
+    for (const t of allTasks(model)) {
+      for (const s of t.node.titleSegments) want[s.line] = { task: t, field: null };
+      want[t.line] = { task: t, field: null };
+      for (const f of t.fields) for (let li = f.node.line; li <= f.node.endLine; li++) want[li] = { task: t, field: f };
+    }
+    for (let li = 0; li < model.tree.lines.lineCount; li++) {
+      const got = lineOwner(model, li);
+      assert.equal(got?.task, want[li]?.task, `task of line ${li + 1}`);
+      assert.equal(got?.field ?? null, want[li]?.field ?? null, `field of line ${li + 1}`);
+    }
+  }
+});

@@ -176,3 +176,42 @@ test("unit search ranks a name prefix, then a pinyin prefix, then inside, then i
   assert.ok(u.keys.slice(u.pinyinAt, u.initialsAt).includes("chongqingshicaizhengju"));
   assert.ok(u.keys.slice(u.initialsAt).includes("cqsczj"));
 });
+
+test("unit search returns what a scan of every key of every unit returns, and says when it cut the list", async () => {
+  const fc = await import("fast-check");
+  const chars = "区市县财政发改局中心办公室信息厦门重庆银行";
+  const name = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 6 }).map((a) => a.join(""));
+  await fc.assert(
+    fc.property(
+      fc.uniqueArray(name, { minLength: 1, maxLength: 40 }),
+      fc.array(fc.nat(5)),
+      fc.oneof(name, fc.constantFrom("q", "qu", "cz", "j", "zx", "shi", "u", "ju", "x"), fc.string({ maxLength: 3 })),
+      fc.integer({ min: 1, max: 12 }),
+      (units, uses, typed, limit) => {
+        const settings = settingsFrom(JSON.stringify({ units }));
+        const index = new UnitIndex(settings.registry, new Map(units.map((u, i) => [u, uses[i] ?? 0])));
+        const t = typed.toLowerCase();
+        // Every unit, its best match over all its keys, then rank order for ties.
+        const scored = index.units
+          .map((info) => {
+            let q = 9;
+            info.keys.forEach((key, i) => {
+              const at = key.indexOf(t);
+              if (at < 0) return;
+              q = Math.min(q, at === 0 ? (i < info.pinyinAt ? 0 : 1) : i < info.initialsAt ? 2 : 3);
+            });
+            return { info, q };
+          })
+          .filter((m) => m.q < 9)
+          .sort((a, b) => a.q - b.q || b.info.uses - a.info.uses || a.info.canonical.length - b.info.canonical.length || (a.info.canonical < b.info.canonical ? -1 : 1));
+        const r = index.search(typed, limit);
+        assert.deepEqual(
+          r.matches.map((m) => `${m.info.canonical}:${m.quality}`),
+          scored.slice(0, limit).map((m) => `${m.info.canonical}:${m.q}`),
+        );
+        assert.equal(r.more, scored.length > limit);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

@@ -92,7 +92,7 @@ export function complete(model: Model, offset: number, index: UnitIndex, setting
 
 function unitItems(task: Task, typed: string, replace: Range, index: UnitIndex): CompletionResult {
   const already = new Set([...task.lead, ...task.partners].filter((u) => u.range.end < replace.start || u.range.start > replace.end).map((u) => u.canonical));
-  const { matches, total } = index.search(typed, UNIT_LIMIT + already.size);
+  const { matches, more } = index.search(typed, UNIT_LIMIT + already.size);
   const items: CompletionEntry[] = [];
   for (const { info } of matches) {
     if (already.has(info.canonical)) continue;
@@ -112,7 +112,7 @@ function unitItems(task: Task, typed: string, replace: Range, index: UnitIndex):
       replace,
     });
   }
-  return { items, isIncomplete: total > matches.length || items.length >= UNIT_LIMIT };
+  return { items, isIncomplete: more || items.length >= UNIT_LIMIT };
 }
 
 function taskAbove(model: Model, line: number): Task | null {

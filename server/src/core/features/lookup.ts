@@ -11,26 +11,42 @@ export interface LineOwner {
   field: Field | null;
 }
 
-const owners = new WeakMap<Model, (LineOwner | undefined)[]>();
-
-/** The task (and field) each line of a task block belongs to. */
+/** The task (and field) a line of a task block belongs to: found by halving, nothing kept. */
 export function lineOwner(model: Model, line: number): LineOwner | undefined {
-  let m = owners.get(model);
-  if (!m) {
-    // An array indexed by line: built once per model, read on every completion request.
-    m = new Array<LineOwner | undefined>(model.tree.lines.lineCount);
-    for (const t of allTasks(model)) {
-      const title: LineOwner = { task: t, field: null };
-      for (const s of t.node.titleSegments) m[s.line] = title;
-      m[t.line] = title;
-      for (const f of t.fields) {
-        const owner: LineOwner = { task: t, field: f };
-        for (let li = f.node.line; li <= f.node.endLine; li++) m[li] = owner;
-      }
-    }
-    owners.set(model, m);
+  const t = blockAt(model.tasks, line) ?? blockAt(model.orphanItems, line);
+  return t ? ownerIn(t, line) : undefined;
+}
+
+/** The last of `ts` (in document order) that starts at or before the line, if it reaches it. */
+function blockAt(ts: readonly Task[], line: number): Task | undefined {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid].line <= line) lo = mid + 1;
+    else hi = mid;
   }
-  return m[line];
+  const t = ts[lo - 1];
+  return t && line <= lastLine(t) ? t : undefined;
+}
+
+/** A block's last line: its own, or its last item's, which may reach further. */
+function lastLine(t: Task): number {
+  const n = t.items.length;
+  return n ? Math.max(t.node.endLine, lastLine(t.items[n - 1])) : t.node.endLine;
+}
+
+function ownerIn(t: Task, line: number): LineOwner | undefined {
+  // An item's lines are its own, though they lie inside its task's block.
+  const it = blockAt(t.items, line);
+  if (it) {
+    const o = ownerIn(it, line);
+    if (o) return o;
+  }
+  if (line === t.line) return { task: t, field: null };
+  for (const s of t.node.titleSegments) if (s.line === line) return { task: t, field: null };
+  for (const f of t.fields) if (f.node.line <= line && line <= f.node.endLine) return { task: t, field: f };
+  return undefined;
 }
 
 export function unitAt(model: Model, offset: number): Unit | null {

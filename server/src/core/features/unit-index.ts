@@ -123,6 +123,15 @@ function keysOf(names: readonly string[]): Pick<UnitInfo, "keys" | "pinyinAt" | 
   return { keys: [...lower, ...pinyin, ...initials], pinyinAt: lower.size, initialsAt: lower.size + pinyin.size };
 }
 
+interface Haystack {
+  ranked: UnitInfo[];
+  text: string;
+  /** For each key: where it starts in `text`, its unit (index in `ranked`), its run (0 names, 1 pinyin, 2 initials). */
+  keyStart: Int32Array;
+  keyUnit: Int32Array;
+  keyRun: Uint8Array;
+}
+
 export class UnitIndex {
   private readonly byName = new Map<string, UnitInfo>();
   readonly units: UnitInfo[] = [];
@@ -152,41 +161,78 @@ export class UnitIndex {
 
   /**
    * The units in the order that breaks ties between equal matches: most used, registered,
-   * shorter, then by name. Sorted once per index, so a search only sorts matches into four
-   * quality buckets, in one pass and without a comparison sort.
+   * shorter, then by name; and every key of every unit, in that order, in one string, so a
+   * search is a native substring search that jumps from match to match. Built once per index.
    */
-  private ranked: UnitInfo[] | null = null;
-  private byRank(): UnitInfo[] {
-    return (this.ranked ??= [...this.units].sort(
+  private haystack: Haystack | null = null;
+  private ready(): Haystack {
+    if (this.haystack) return this.haystack;
+    const ranked = [...this.units].sort(
       (a, b) => b.uses - a.uses || Number(b.registered) - Number(a.registered) || a.canonical.length - b.canonical.length || (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0),
-    ));
+    );
+    let keys = 0;
+    for (const u of ranked) keys += u.keys.length;
+    const keyStart = new Int32Array(keys);
+    const keyUnit = new Int32Array(keys);
+    const keyRun = new Uint8Array(keys);
+    const parts: string[] = [];
+    let at = 0;
+    let k = 0;
+    ranked.forEach((u, ui) => {
+      u.keys.forEach((key, i) => {
+        keyStart[k] = at;
+        keyUnit[k] = ui;
+        keyRun[k++] = i < u.pinyinAt ? 0 : i < u.initialsAt ? 1 : 2;
+        parts.push(key);
+        at += key.length + 1;
+      });
+    });
+    // NUL ends each key: nothing typed contains it, so no match runs from one key into the next.
+    return (this.haystack = { ranked, text: parts.join("\0") + "\0", keyStart, keyUnit, keyRun });
   }
 
   get(canonical: string): UnitInfo | undefined {
     return this.byName.get(canonical);
   }
 
-  /** Units matching what was typed (Chinese or pinyin), best first. */
-  search(typed: string, limit: number): { matches: UnitMatch[]; total: number } {
-    const t = typed.toLowerCase();
+  /**
+   * Units matching what was typed (Chinese or pinyin), best first, at most `limit`; `more`
+   * says whether others match too. Units come in rank order, so once the best bucket is full
+   * nothing later can be shown, and the search stops at the next match.
+   */
+  search(typed: string, limit: number): { matches: UnitMatch[]; more: boolean } {
+    const h = this.ready();
+    const t = typed.toLowerCase().replaceAll("\0", "");
+    if (t === "") return { matches: h.ranked.slice(0, limit).map((info) => ({ info, quality: 0 })), more: h.ranked.length > limit };
     const buckets: UnitMatch[][] = [[], [], [], []];
-    let total = 0;
-    for (const u of this.byRank()) {
-      let q = t === "" ? 0 : 9;
-      const keys = u.keys;
-      for (let i = 0; q > 0 && i < keys.length; i++) {
-        const at = keys[i].indexOf(t);
-        if (at < 0) continue;
-        const score = at === 0 ? (i < u.pinyinAt ? 0 : 1) : i < u.initialsAt ? 2 : 3;
-        if (score < q) q = score;
+    let unit = -1;
+    let best = 9;
+    let more = false;
+    const settle = (): boolean => {
+      if (unit < 0) return false;
+      const b = buckets[best];
+      if (buckets[0].length >= limit || b.length >= limit) more = true;
+      else b.push({ info: h.ranked[unit], quality: best });
+      return buckets[0].length >= limit && more;
+    };
+    let k = 0;
+    for (let pos = h.text.indexOf(t); pos >= 0; pos = h.text.indexOf(t, pos + 1)) {
+      // The key the match lies in: keys start in increasing order, and so do matches.
+      while (k + 1 < h.keyStart.length && h.keyStart[k + 1] <= pos) k++;
+      const u = h.keyUnit[k];
+      if (u !== unit) {
+        if (settle()) break;
+        unit = u;
+        best = 9;
       }
-      if (q === 9) continue;
-      total++;
-      // A bucket past the limit can never be shown: count the match, keep nothing.
-      if (buckets[q].length < limit) buckets[q].push({ info: u, quality: q });
+      const run = h.keyRun[k];
+      const score = pos === h.keyStart[k] ? (run === 0 ? 0 : 1) : run < 2 ? 2 : 3;
+      if (score < best) best = score;
     }
+    if (!(buckets[0].length >= limit && more)) settle();
     const matches: UnitMatch[] = [];
     for (const b of buckets) for (const m of b) if (matches.length < limit) matches.push(m);
-    return { matches, total };
+    if (matches.length < buckets[0].length + buckets[1].length + buckets[2].length + buckets[3].length) more = true;
+    return { matches, more };
   }
 }

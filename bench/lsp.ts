@@ -23,6 +23,35 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
+/**
+ * Runs `op` WARM times untimed (the server's code for it compiles and settles, as it does in
+ * the first seconds of typing), then RUNS times timed. The first, cold run is kept apart.
+ */
+const WARM = 20;
+const RUNS = 200;
+async function measure(op: (k: number) => Promise<void>): Promise<{ cold: number; times: number[] }> {
+  let cold = 0;
+  const times: number[] = [];
+  for (let k = 0; k < WARM + RUNS; k++) {
+    const s = performance.now();
+    await op(k);
+    const ms = performance.now() - s;
+    if (k === 0) cold = ms;
+    if (k >= WARM) times.push(ms);
+  }
+  return { cold, times };
+}
+
+/** Judged at the 99th percentile of the timed runs. */
+function judged(name: string, m: { cold: number; times: number[] }, budget: number): Record<string, number> {
+  const p50 = pct(m.times, 50);
+  const p99 = pct(m.times, 99);
+  line(name, `p50 ${p50.toFixed(1)} / p99 ${p99.toFixed(1)} ms`, `< ${budget} ms at p99`, p99 < budget);
+  console.log(`      first of them, cold: ${m.cold.toFixed(1)} ms`);
+  if (process.env.BENCH_SHOW) console.log("      slowest:", [...m.times].sort((a, b) => b - a).slice(0, 8).map((x) => x.toFixed(1)).join(" "));
+  return { p50, p99, cold: m.cold };
+}
+
 /** 5,000 plausible unit names: 区/市/县 + a field + a kind of office. */
 function registry(n: number): string[] {
   const places = ["区", "市", "县", "镇", "街道"];
@@ -76,72 +105,58 @@ async function main() {
   // 1. Typing: a character typed into a task's title, then deleted, then diagnostics.
   const lines = text.split("\n");
   const titleLines = lines.map((l, i) => (/^\d+\. /.test(l) ? i : -1)).filter((i) => i >= 0);
-  const diag: number[] = [];
   fullReports = 0;
-  for (let k = 0; k < 60; k++) {
+  const typing = await measure(async (k) => {
     const li = titleLines[(Math.floor(k / 2) * 37) % titleLines.length];
     const col = lines[li].indexOf(" ") + 1;
-    const s = performance.now();
     await conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: ++version },
       contentChanges: [k % 2 ? { range: { start: { line: li, character: col }, end: { line: li, character: col + 1 } }, text: "" } : { range: { start: { line: li, character: col }, end: { line: li, character: col } }, text: "做" }],
     });
     await diagnose();
-    diag.push(performance.now() - s);
-  }
-  results.diagnosticsAfterEdit = { p50: pct(diag, 50), p99: pct(diag, 99), fullReports };
-  line(`5,000 lines: typing → diagnostics (${fullReports}/60 full)`, `p50 ${pct(diag, 50).toFixed(1)} / p99 ${pct(diag, 99).toFixed(1)} ms`, "< 20 ms", pct(diag, 99) < 20);
+  });
+  results.diagnosticsAfterEdit = { ...judged(`5,000 lines: typing → diagnostics (${fullReports}/${WARM + RUNS} full)`, typing, 20), fullReports };
 
   // 1b. Edits that change the findings: a lead unit deleted and typed back, so every answer is
   // the full list (835 diagnostics, one more or less).
   const leadLines = lines.map((l, i) => (/^   牵头：区发改局$/.test(l) ? i : -1)).filter((i) => i >= 0);
-  const changing: number[] = [];
   fullReports = 0;
-  for (let k = 0; k < 60; k++) {
+  const changing = await measure(async (k) => {
     const li = leadLines[(Math.floor(k / 2) * 7) % leadLines.length];
-    const s = performance.now();
     await conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: ++version },
       contentChanges: [k % 2 ? { range: { start: { line: li, character: 6 }, end: { line: li, character: 6 } }, text: "区发改局" } : { range: { start: { line: li, character: 6 }, end: { line: li, character: 10 } }, text: "" }],
     });
     await diagnose();
-    changing.push(performance.now() - s);
-  }
-  results.diagnosticsAfterChangingEdit = { p50: pct(changing, 50), p99: pct(changing, 99), fullReports };
-  line(`5,000 lines: findings change → diagnostics (${fullReports}/60 full)`, `p50 ${pct(changing, 50).toFixed(1)} / p99 ${pct(changing, 99).toFixed(1)} ms`, "< 20 ms", pct(changing, 99) < 20);
+  });
+  results.diagnosticsAfterChangingEdit = { ...judged(`5,000 lines: findings change → diagnostics (${fullReports}/${WARM + RUNS} full)`, changing, 20), fullReports };
 
   // 2. Completion at a lead field, with a 5,000-unit registry: pinyin and Chinese prefixes.
   const leadLine = lines.findIndex((l) => l.startsWith("   牵头：区"));
   const typed = ["q", "qu", "cz", "区财", "wl", "fg", "区", "shi"];
-  const comp: number[] = [];
-  for (let k = 0; k < 200; k++) {
+  let empty = false;
+  const comp = await measure(async (k) => {
     const word = typed[k % typed.length];
     await conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: ++version },
       contentChanges: [{ range: { start: { line: leadLine, character: 6 }, end: { line: leadLine, character: lines[leadLine].length } }, text: word }],
     });
     lines[leadLine] = "   牵头：" + word;
-    const s = performance.now();
     const r = (await conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: leadLine, character: 6 + word.length } })) as { items: unknown[] };
-    comp.push(performance.now() - s);
-    if (k === 0 && r.items.length === 0) throw new Error("completion returned nothing");
-  }
-  results.completion = { p50: pct(comp, 50), p99: pct(comp, 99) };
-  line("completion, 5,000-unit registry", `p50 ${pct(comp, 50).toFixed(1)} / p99 ${pct(comp, 99).toFixed(1)} ms`, "< 10 ms at p99", pct(comp, 99) < 10);
+    if (r.items.length === 0) empty = true;
+  });
+  if (empty) throw new Error("completion returned nothing");
+  results.completion = judged("completion after each keystroke, 5,000-unit registry", comp, 10);
 
   // 3. Document symbols after an edit (a new version each time, as the outline view asks).
-  const sym: number[] = [];
-  for (let k = 0; k < 60; k++) {
+  const sym = await measure(async () => {
     await conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: ++version },
       contentChanges: [{ range: { start: { line: leadLine, character: 6 }, end: { line: leadLine, character: 6 } }, text: "区" }],
     });
-    const s = performance.now();
     await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
-    sym.push(performance.now() - s);
-  }
-  results.documentSymbols = { p50: pct(sym, 50), p99: pct(sym, 99) };
-  line("document symbols (new version each time)", `p50 ${pct(sym, 50).toFixed(1)} / p99 ${pct(sym, 99).toFixed(1)} ms`, "< 10 ms", pct(sym, 99) < 10);
+  });
+  results.documentSymbols = judged("document symbols (new version each time)", sym, 10);
 
   // 4. Memory with a 50,000-line table open and checked.
   const bigUri = pathToFileURL(join(dir, "big", "big.tasktable")).toString();

@@ -125,6 +125,33 @@ test("a parse that picks up after an edit equals a fresh parse of the new text",
   assert.ok(resumed > RUNS.numRuns / 20, `picked up after the edit in only ${resumed} runs`);
 });
 
+test("a parse that stops after an offset holds what a whole parse holds above its stop, and a later parse picks up from it", () => {
+  const edit = fc.record({ at: fc.nat(), until: fc.nat(), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")) });
+  let stopped = 0;
+  fc.assert(
+    fc.property(lineDoc, edit, (before, { at, until, cut, put }) => {
+      const whole = parse(before);
+      const u = before.length ? until % (before.length + 1) : 0;
+      const part = parse(before, { until: u });
+      const n = whole.lines.lineCount;
+      assert.ok(part.parsedTo <= n && (part.parsedTo === n || whole.lines.starts[part.parsedTo] > u), `stopped at line ${part.parsedTo}, offset ${u}`);
+      if (part.parsedTo < n) stopped++;
+      // Every node above the stop, as a whole parse makes it, and nothing below.
+      const above = whole.nodes.filter((x) => x.line < part.parsedTo);
+      assert.equal(JSON.stringify(part.nodes), JSON.stringify(above));
+      assert.equal(JSON.stringify(part.comments), JSON.stringify(whole.comments.filter((c) => c.line < part.parsedTo)));
+      // An edit anywhere, then a whole parse from the partial tree, equals a fresh one.
+      const start = before.length ? at % (before.length + 1) : 0;
+      const after = before.slice(0, start) + put + before.slice(Math.min(before.length, start + cut));
+      assert.equal(shape(parse(after, { previous: { tree: part, editStart: start } })), shape(parse(after)));
+      // The same text parsed on in full from the partial tree.
+      assert.equal(shape(parse(before, { previous: { tree: part, editStart: before.length } })), shape(whole));
+    }),
+    RUNS,
+  );
+  assert.ok(stopped > RUNS.numRuns / 10, `stopped early in only ${stopped} runs`);
+});
+
 test("after an edit in a later section, the nodes above it are taken over, not parsed again", () => {
   const text = "一、甲\n1. 任务一\n   牵头：区财政局\n二、乙\n2. 任务二\n   牵头：区财政局\n（一）丙\n3. 任务三\n   牵头：区财政局\n";
   const old = parse(text);

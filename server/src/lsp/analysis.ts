@@ -1,6 +1,10 @@
 // One analysis per document version: the tree and model are built once and every request
 // reads them; findings are computed only when diagnostics are asked for, then kept. After an
 // edit, the parse takes over the nodes of the previous version that lie before it.
+//
+// Completion may be answered from a partial analysis: the text parsed down to the first
+// heading after the cursor. The whole analysis of the same version, when something asks for
+// it, picks up where that one stopped.
 
 import { buildModel, check, parse, type Finding, type Model, type Settings } from "../core/index.js";
 
@@ -13,11 +17,23 @@ export class Analysis {
     readonly text: string,
     readonly settings: Settings,
     previous?: { analysis: Analysis; editStart: number },
+    until?: number,
   ) {
     const reuse = previous && previous.analysis.settings === settings ? { tree: previous.analysis.model.tree, editStart: previous.editStart } : undefined;
-    this.model = buildModel(parse(text, { labels: settings.labels, previous: reuse }), settings);
+    this.model = buildModel(parse(text, { labels: settings.labels, previous: reuse, until }), settings);
+  }
+  /** Whether the whole text was parsed (else: down to the first heading after an offset). */
+  get whole(): boolean {
+    const t = this.model.tree;
+    return t.parsedTo >= t.lines.lineCount;
+  }
+  /** Whether the block at this offset was parsed. */
+  reaches(offset: number): boolean {
+    const t = this.model.tree;
+    return this.whole || t.lines.starts[t.parsedTo] > offset;
   }
   get findings(): Finding[] {
+    if (!this.whole) throw new Error("findings of a partial analysis");
     return (this.computed ??= check(this.model, this.settings));
   }
   get lines() {

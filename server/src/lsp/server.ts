@@ -110,14 +110,29 @@ export class TaskTableServer {
 
   /** The analysis of an open document at its current version (built once per version). */
   analysis(uri: string): Analysis | undefined {
+    return this.analysisReaching(uri, Infinity);
+  }
+
+  /**
+   * An analysis of the current version that has parsed the block at `offset`: the whole one
+   * if it is built, else one that stops at the first heading after the offset.
+   */
+  private analysisReaching(uri: string, offset: number): Analysis | undefined {
     const doc = this.documents.get(uri);
     if (!doc) return this.index.get(uri);
     const settings = this.settingsFor(uri);
     const cached = this.open.get(uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached;
-    const editStart = this.documents.takeEditStart(uri);
-    const previous = cached && editStart !== undefined && cached.version < doc.version ? { analysis: cached, editStart } : undefined;
-    const a = new Analysis(uri, doc.version, doc.getText(), settings, previous);
+    const current = cached && cached.version === doc.version && cached.settings === settings;
+    if (current && (cached.whole || cached.reaches(offset))) return cached;
+    let previous: { analysis: Analysis; editStart: number } | undefined;
+    if (current) {
+      // The same text, parsed further: everything the partial analysis parsed stands.
+      previous = { analysis: cached, editStart: doc.getText().length };
+    } else {
+      const editStart = this.documents.takeEditStart(uri);
+      if (cached && editStart !== undefined && cached.version < doc.version) previous = { analysis: cached, editStart };
+    }
+    const a = new Analysis(uri, doc.version, doc.getText(), settings, previous, offset === Infinity ? undefined : offset);
     this.open.set(uri, a);
     return a;
   }
@@ -262,7 +277,12 @@ export class TaskTableServer {
     });
 
     c.onCompletion((p) => {
-      const a = this.tableAnalysis(p.textDocument.uri);
+      const uri = p.textDocument.uri;
+      if (!isTable(uri)) return null;
+      // Completion reads the text above the cursor and the block it is in: a long document
+      // is parsed only that far when nothing else has asked for the whole of this version.
+      const doc = this.documents.get(uri);
+      const a = doc ? this.analysisReaching(uri, doc.offsetAt(p.position)) : this.analysis(uri);
       if (!a) return null;
       const offset = toOffset(a.lines, p.position);
       const r = complete(a.model, offset, this.unitIndex(a.settings), a.settings, a.settings.snippets);

@@ -101,4 +101,10 @@ export interface SyntaxTree {
   /** The line break the file mostly uses. */
   eol: "\n" | "\r\n" | "\r";
   labels: LabelTable;
+  /**
+   * The first line not parsed: the line count, unless the parse was asked to stop `until` an
+   * offset, when it stops at the first heading after that offset (every block before it has
+   * closed there, so the nodes it holds are those a whole parse makes).
+   */
+  parsedTo: number;
 }

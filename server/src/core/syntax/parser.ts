@@ -14,6 +14,12 @@ export interface ParseOptions {
    * they are, and the rest is parsed again: the result equals a fresh parse.
    */
   previous?: { tree: SyntaxTree; editStart: number };
+  /**
+   * Parse only as far as needed to know the block at this offset: up to the first heading
+   * whose line starts after it. What needs no more than the text above and around a place
+   * (completion as one types) is answered without parsing the rest of a long document.
+   */
+  until?: number;
 }
 
 const COLON_FULL = 0xff1a;
@@ -85,6 +91,8 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   };
 
   const n = lines.lineCount;
+  const until = options.until ?? Infinity;
+  let parsedTo = n;
   for (let li = resume ? resume.line : 0; li < n; li++) {
     let ls = lines.starts[li];
     if (li === 0 && bom) ls = 1;
@@ -170,6 +178,10 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     const m = scanMarker(text, p, e);
     if (m) {
       if (m.level === 1 || m.level === 2) {
+        if (ls > until) {
+          parsedTo = li;
+          break;
+        }
         lastTask = null;
         let ts = m.end;
         while (ts < e && isSpace(text.charCodeAt(ts))) ts++;
@@ -214,7 +226,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     stack.push({ node: t, candidate: true, field: null });
   }
   closeAll();
-  return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels };
+  return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo };
 }
 
 interface WellFormed {

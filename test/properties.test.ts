@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { parse, buildModel, check, format, applyEdits, defaultSettings, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
-import { userText } from "./helpers.js";
+import { settingsFrom, userText } from "./helpers.js";
 
 // Pieces real tables are made of, so random documents reach deep into the parser.
 const piece = fc.constantFrom(
@@ -150,6 +150,66 @@ test("a parse that stops after an offset holds what a whole parse holds above it
     RUNS,
   );
   assert.ok(stopped > RUNS.numRuns / 10, `stopped early in only ${stopped} runs`);
+});
+
+/** A model as plain data: everything a feature or rule reads, objects named by their line. */
+function modelShape(m: ReturnType<typeof buildModel>) {
+  const unit = (u: ReturnType<typeof buildModel>["tasks"][number]["lead"][number]) => [u.name, u.start, u.end, u.canonical, u.resolution, u.field.node.line, u.inheritedFrom?.line ?? null];
+  const task = (t: ReturnType<typeof buildModel>["tasks"][number]): unknown => ({
+    line: t.line,
+    level: t.level,
+    number: t.number,
+    title: t.title,
+    section: t.section?.line ?? null,
+    subsection: t.subsection?.line ?? null,
+    parent: t.parent?.line ?? null,
+    fields: t.fields.map((f) => [f.node.line, f.role, f.responsible, f.label, f.text, f.units.map(unit), f.items?.length ?? null, f.unresolvedDitto, f.dittoSource?.line ?? null]),
+    lead: t.lead.map(unit),
+    partners: t.partners.map(unit),
+    requirement: t.requirement,
+    deadline: t.deadline,
+    note: t.note,
+    items: t.items.map(task),
+  });
+  return JSON.stringify({
+    title: m.title,
+    columns: m.columns,
+    leadSource: m.leadSource,
+    sections: m.sections.map((s) => [s.line, s.number, s.title, s.subsections.map((x) => x.line), s.tasks.map((x) => x.line)]),
+    subsections: m.subsections.map((s) => [s.line, s.number, s.title, s.section?.line ?? null, s.tasks.map((x) => x.line)]),
+    tasks: m.tasks.map(task),
+    orphanItems: m.orphanItems.map(task),
+    notes: m.notes.map((n) => n.line),
+  });
+}
+
+test("a model built after an edit, taking over the sections above it, equals one built afresh", () => {
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")), until: fc.option(fc.nat()) });
+  const withUnits = settingsFrom(JSON.stringify({ units: ["区财政局", { name: "区文化和旅游局", aliases: ["文旅局"] }, "区教育局"] }));
+  // Sections of a few lines each, so that an edit has whole sections above it.
+  const sectionDoc = fc
+    .array(fc.tuple(fc.constantFrom("一、甲", "二、乙", "三、丙"), fc.array(fc.oneof(lineOf, fc.constantFrom("1. 任务", "   牵头：同上", "   要求：同上")), { maxLength: 6 })), { maxLength: 6 })
+    .map((ss) => ss.map(([h, ls]) => [h, ...ls].join("\n")).join("\n") + "\n");
+  let kept = 0;
+  fc.assert(
+    fc.property(fc.oneof(lineDoc, sectionDoc), edit, fc.boolean(), (before, { at, cut, put, until }, registry) => {
+      const s = registry ? withUnits : settings;
+      // The version before may itself have been parsed only part of the way.
+      const oldTree = parse(before, { labels: s.labels, until: until === null ? undefined : until % (before.length + 1) });
+      const old = buildModel(oldTree, s);
+      const start = before.length ? at % (before.length + 1) : 0;
+      const after = before.slice(0, start) + put + before.slice(Math.min(before.length, start + cut));
+      const tree = parse(after, { labels: s.labels, previous: { tree: oldTree, editStart: start } });
+      const again = buildModel(tree, s, old);
+      if (old.sections.length && again.sections[0] === old.sections[0]) kept++;
+      assert.equal(modelShape(again), modelShape(buildModel(parse(after, { labels: s.labels }), s)));
+      // What was taken over reads the new text, and keeps no string joined from the old one.
+      for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
+      check(again, s);
+    }),
+    RUNS,
+  );
+  assert.ok(kept > RUNS.numRuns / 20, `took sections over in only ${kept} runs`);
 });
 
 test("after an edit in a later section, the nodes above it are taken over, not parsed again", () => {

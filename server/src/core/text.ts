@@ -75,6 +75,16 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. The engine shares a long
+ * slice with its source, so a name kept by a node or a model object that outlives one version
+ * of a document (taken over by the next parse) would keep that whole version in memory.
+ * Short strings are copied by the engine already.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
 }

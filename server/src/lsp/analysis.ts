@@ -1,6 +1,7 @@
 // One analysis per document version: the tree and model are built once and every request
 // reads them; findings are computed only when diagnostics are asked for, then kept. After an
-// edit, the parse takes over the nodes of the previous version that lie before it.
+// edit, the parse takes over the nodes of the previous version that lie before it, and the
+// model the sections those nodes hold.
 //
 // Completion may be answered from a partial analysis: the text parsed down to the first
 // heading after the cursor. The whole analysis of the same version, when something asks for
@@ -20,7 +21,8 @@ export class Analysis {
     until?: number,
   ) {
     const reuse = previous && previous.analysis.settings === settings ? { tree: previous.analysis.model.tree, editStart: previous.editStart } : undefined;
-    this.model = buildModel(parse(text, { labels: settings.labels, previous: reuse, until }), settings);
+    // The model takes over the sections of the previous one that the parse took over.
+    this.model = buildModel(parse(text, { labels: settings.labels, previous: reuse, until }), settings, reuse && previous!.analysis.model);
   }
   /** Whether the whole text was parsed (else: down to the first heading after an offset). */
   get whole(): boolean {

@@ -3,13 +3,19 @@
 import type { FieldNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
 import type { Role } from "../syntax/labels.js";
 import { isUnitRole } from "../syntax/labels.js";
-import type { Range } from "../text.js";
+import { own, type Range } from "../text.js";
 import type { Settings } from "../settings.js";
 import type { EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
 import type { ListItem } from "./units.js";
 import { DITTO, splitUnits } from "./units.js";
 
-export function buildModel(tree: SyntaxTree, settings: Settings): Model {
+/**
+ * With `previous`, the model of an earlier version built with the same settings whose tree
+ * shares its first nodes with this one (a parse that picked up after an edit): the sections
+ * that lie wholly in those shared nodes are taken over with their tasks, and the model is
+ * built from the next section heading on. The result equals a model built afresh.
+ */
+export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Model): Model {
   const { text } = tree;
   const slice = (r: Range) => text.slice(r.start, r.end);
 
@@ -38,13 +44,23 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
   const hasRegistry = registry.size > 0;
   const collective = settings.collectivePrefixes;
 
-  const sections: Section[] = [];
-  const subsections: Subsection[] = [];
-  const tasks: Task[] = [];
-  const orphanItems: Task[] = [];
-  const notes: NoteNode[] = [];
+  let sections: Section[] = [];
+  let subsections: Subsection[] = [];
+  let tasks: Task[] = [];
+  let orphanItems: Task[] = [];
+  let notes: NoteNode[] = [];
   let section: Section | null = null;
   let subsection: Subsection | null = null;
+  let prevTask: Task | null = null;
+  let from = 0;
+  const kept = previous && previous.leadSource === leadSource && previous.tree.labels === tree.labels ? keptPrefix(previous, tree) : null;
+  if (kept) {
+    ({ sections, subsections, tasks, orphanItems, notes } = kept);
+    from = kept.from;
+    prevTask = tasks.length ? tasks[tasks.length - 1] : null;
+    for (const t of tasks) (t as TaskImpl).adopt(text);
+    for (const t of orphanItems) (t as TaskImpl).adopt(text);
+  }
 
   const isCollective = (name: string) => {
     for (const p of collective) if (name.startsWith(p)) return true;
@@ -71,7 +87,10 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
     const f = new FieldImpl(fn, role, fn.role === "responsible", text);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
-      f.items = splitUnits(text, fn.segments, (name, start, end) => new UnitImpl(name, start, end, name, "none", f, null));
+      f.items = splitUnits(text, fn.segments, (name, start, end) => {
+        const n = own(name);
+        return new UnitImpl(n, start, end, n, "none", f, null);
+      });
     }
     return f;
   };
@@ -166,11 +185,12 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
     return t;
   };
 
-  let prevTask: Task | null = null;
-  for (const n of tree.nodes) {
+  const nodes = tree.nodes;
+  for (let k = from; k < nodes.length; k++) {
+    const n = nodes[k];
     switch (n.kind) {
       case "heading": {
-        const title = slice(n.title);
+        const title = own(slice(n.title));
         if (n.level === 1) {
           section = { node: n, number: n.marker.value, title, line: n.line, subsections: [], tasks: [] };
           sections.push(section);
@@ -213,6 +233,36 @@ export function buildModel(tree: SyntaxTree, settings: Settings): Model {
     notes,
     leadSource,
     hasRegistry,
+  };
+}
+
+/**
+ * What of `previous` stands in a model of `tree`: the sections before the last level-1
+ * heading among the nodes the two trees share, with everything in them. A section is taken
+ * over only whole, so no object taken over is added to.
+ */
+function keptPrefix(previous: Model, tree: SyntaxTree) {
+  const a = previous.tree.nodes;
+  const b = tree.nodes;
+  const n = Math.min(a.length, b.length);
+  let shared = 0;
+  while (shared < n && a[shared] === b[shared]) shared++;
+  let from = shared - 1;
+  while (from >= 0 && !(b[from].kind === "heading" && (b[from] as { level: number }).level === 1)) from--;
+  if (from <= 0) return null;
+  const line = b[from].line;
+  const before = <T extends { line: number }>(xs: readonly T[]) => {
+    let k = 0;
+    while (k < xs.length && xs[k].line < line) k++;
+    return xs.slice(0, k);
+  };
+  return {
+    from,
+    sections: before(previous.sections),
+    subsections: before(previous.subsections),
+    tasks: before(previous.tasks),
+    orphanItems: before(previous.orphanItems),
+    notes: before(previous.notes),
   };
 }
 
@@ -286,7 +336,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 // Strings are joined only when someone reads them: the checker mostly does not.
 class FieldImpl implements Field {
-  private joined: string | undefined;
+  joined: string | undefined;
   label: string;
   units: Unit[];
   unresolvedDitto: Range[] = NONE as unknown as Range[];
@@ -297,7 +347,7 @@ class FieldImpl implements Field {
     readonly node: FieldNode,
     readonly role: EffectiveRole | null,
     readonly responsible: boolean,
-    private readonly source: string,
+    public source: string,
   ) {
     this.label = node.labelText;
     // Filled while units resolve, then copied to size (or replaced by the items).
@@ -319,7 +369,7 @@ class TaskImpl implements Task {
   private joinedTitle: string | undefined;
   constructor(
     readonly node: TaskNode,
-    private readonly source: string,
+    private source: string,
     readonly section: Section | null,
     readonly subsection: Subsection | null,
     readonly parent: Task | null,
@@ -331,6 +381,20 @@ class TaskImpl implements Task {
   }
   get title(): string {
     return (this.joinedTitle ??= joinSegments(this.source, this.node.titleSegments));
+  }
+  /**
+   * Taken over by the model of a later version: read from its text (the same characters
+   * here), so that this version's text is not kept alive through strings joined from it.
+   */
+  adopt(text: string) {
+    this.source = text;
+    this.joinedTitle = undefined;
+    for (const f of this.fields) {
+      const fi = f as FieldImpl;
+      fi.source = text;
+      fi.joined = undefined;
+    }
+    for (const it of this.items) (it as TaskImpl).adopt(text);
   }
   private textOf(role: "requirement" | "deadline" | "note"): string | null {
     let out: string | null = null;

@@ -1,7 +1,7 @@
 // text -> syntax tree. One pass over the lines, a small stack of open blocks, char codes
 // compared at offsets. It never throws: every input, however broken, gives a tree.
 
-import { LineIndex, displayWidth, indentWidth, isHan, isSpace, type Range } from "../text.js";
+import { LineIndex, displayWidth, indentWidth, isHan, isSpace, own, type Range } from "../text.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
 import { scanMarker, type MarkerMatch } from "./markers.js";
 import type { ColumnsNode, CommentNode, FieldNode, NoteNode, Segment, SyntaxTree, TaskNode, TopNode } from "./nodes.js";
@@ -444,7 +444,7 @@ function scanField(text: string, p: number, e: number, labelsByChar: LabelIndex)
 function openField(b: Block, f: FieldScan, w: number, li: number, text: string, p: number, e: number) {
   let vs = f.colon + 1;
   while (vs < e && isSpace(text.charCodeAt(vs))) vs++;
-  const labelText = f.label ?? text.slice(f.labelStart, f.labelEnd);
+  const labelText = f.label ?? own(text.slice(f.labelStart, f.labelEnd));
   const node = new FieldLine(li, w, f.labelStart, f.labelEnd, labelText, f.colon, f.role, vs, w + displayWidth(text, f.labelStart, f.colon + 1), p, e);
   b.node.addField(node);
   b.field = node;

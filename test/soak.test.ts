@@ -41,6 +41,12 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
     const rand = rng(20261124);
     const pos = () => doc.positionAt(Math.floor(rand() * (doc.getText().length + 1)));
     let early = 0;
+    let compared = 0;
+    const keys = (items: { code: string; range: { start: { line: number; character: number } } }[]) => items.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
+    const freshKeys = (text: string) => {
+      const lines = new LineIndex(text);
+      return analyze(text, defaultSettings()).findings.map((f) => `${f.code}@${lines.positionAt(f.range.start).line}:${lines.positionAt(f.range.start).character}`);
+    };
     let cancelled = 0;
     for (let i = 0; i < OPS; i++) {
       const r = rand();
@@ -68,7 +74,10 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
       } else if (r < 0.97) {
         await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: pos() });
       } else {
-        await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
+        // Every answer along the way, not only the last, equals a fresh check of the text.
+        const r = (await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri } })) as { items: { code: string; range: { start: { line: number; character: number } } }[] };
+        assert.deepEqual(keys(r.items), freshKeys(doc.getText()), `diagnostics after operation ${i}`);
+        compared++;
       }
       if (i === 1000) early = rss();
     }
@@ -83,6 +92,7 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
     assert.ok(doc.version > OPS / 2, `only ${doc.version} versions`);
     assert.ok(want.length > 10, "the final text still has findings to compare");
     assert.ok(cancelled > 0);
+    assert.ok(compared > OPS / 50, `compared along the way only ${compared} times`);
     assert.ok(late - early < 80, `memory grew from ${early.toFixed(0)} MB to ${late.toFixed(0)} MB`);
   } finally {
     await conn.sendRequest("shutdown").catch(() => undefined);

@@ -137,6 +137,8 @@ test("the owner of every line (task, field) is what a line-by-line map of every 
     .filter((f) => f.endsWith(".tasktable"))
     .map((f) => readFileSync(join(ROOT, "examples", f), "utf8"));
   // Items, items outside a task, blank lines and comments inside blocks, continuation lines.
+  // A block that starts with a field, under a heading and at the start.
+  texts.push("牵头：区财政局\n一、甲\n牵头：区财政局、区\n   责任：区教育局\n");
   texts.push("1. 任务\n   （1）子项\n      牵头：甲\n\n      // 注\n   （2）子项二\n   牵头：乙\n         丙\n（3）孤项\n   牵头：丁\n2. 任务二\n   继续标题\n   责任：戊\n");
   for (const text of texts) {
     const model = buildModel(parse(text), settings);

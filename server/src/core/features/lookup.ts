@@ -43,9 +43,11 @@ function ownerIn(t: Task, line: number): LineOwner | undefined {
     const o = ownerIn(it, line);
     if (o) return o;
   }
+  // A field's lines before the title's: a block that starts with a field (no number, no
+  // title) has its task's line on the field's own line.
+  for (const f of t.fields) if (f.node.line <= line && line <= f.node.endLine) return { task: t, field: f };
   if (line === t.line) return { task: t, field: null };
   for (const s of t.node.titleSegments) if (s.line === line) return { task: t, field: null };
-  for (const f of t.fields) if (f.node.line <= line && line <= f.node.endLine) return { task: t, field: f };
   return undefined;
 }
 

@@ -322,3 +322,21 @@ test("result ids: unchanged diagnostics are not sent again, and their quick fixe
   const fresh = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri: uri("a.tasktable") }, range: dup2.range, context: { diagnostics: [dup2], only: ["quickfix"] } })) as unknown[];
   assert.ok(fresh.length > 0, "the moved diagnostic has its fix");
 });
+
+test("completion gives the same answer whether or not the whole of the version was analysed first", async () => {
+  const u = uri("numbers.tasktable");
+  const text = "一、甲\n1. 任务一\n   牵头：区财政局\n2. 任务二\n   牵头：区财政局\n二、乙\n\n三、丙\n1. 任务三\n   牵头：区财政局\n2. 任务四\n   牵头：区财政局、区\n";
+  await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: u, languageId: "tasktable", version: 1, text } });
+  const labels = async (line: number, character: number) =>
+    ((await conn.sendRequest("textDocument/completion", { textDocument: { uri: u }, position: { line, character } })) as { items: { label: string }[] }).items.map((i) => i.label);
+  // Before anything else asked about version 1: the next number under 二、乙 (numbers restart
+  // in each section here, which only the whole table shows), and a unit after 、.
+  const numberFirst = await labels(6, 0);
+  const unitFirst = await labels(11, 14);
+  await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri: u } });
+  assert.deepEqual(await labels(6, 0), numberFirst);
+  assert.deepEqual(await labels(11, 14), unitFirst);
+  assert.ok(numberFirst.includes("1.") && !numberFirst.includes("3."), numberFirst.join(" "));
+  assert.ok(unitFirst.length > 0);
+  await conn.sendNotification("textDocument/didClose", { textDocument: { uri: u } });
+});

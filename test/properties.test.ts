@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { parse, buildModel, check, format, applyEdits, defaultSettings, type TopNode } from "../server/src/core/index.js";
+import { parse, buildModel, check, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
 
@@ -205,11 +205,30 @@ test("a model built after an edit, taking over the sections above it, equals one
       assert.equal(modelShape(again), modelShape(buildModel(parse(after, { labels: s.labels }), s)));
       // What was taken over reads the new text, and keeps no string joined from the old one.
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
-      check(again, s);
+      const found = (m: ReturnType<typeof buildModel>) => check(m, s).map((f) => [f.code, f.range.start, f.range.end, f.message, f.related.map((r) => [r.range.start, r.message])]);
+      assert.deepEqual(found(again), found(buildModel(parse(after, { labels: s.labels }), s)));
     }),
     RUNS,
   );
   assert.ok(kept > RUNS.numRuns / 20, `took sections over in only ${kept} runs`);
+});
+
+test("completion answered from a parse that stops after the cursor equals completion from the whole table", () => {
+  const index = new UnitIndex(settings.registry, new Map([["区财政局", 3], ["各街道", 1]]));
+  let fromBlock = 0;
+  fc.assert(
+    fc.property(fc.oneof(lineDoc, doc), fc.nat(), (text, at) => {
+      const offset = at % (text.length + 1);
+      const whole = buildModel(parse(text), settings);
+      const part = buildModel(parse(text, { until: offset }), settings);
+      assert.equal(completesFromBlock(part, offset), completesFromBlock(whole, offset));
+      if (!completesFromBlock(part, offset)) return;
+      fromBlock++;
+      assert.deepEqual(complete(part, offset, index, settings), complete(whole, offset, index, settings));
+    }),
+    RUNS,
+  );
+  assert.ok(fromBlock > RUNS.numRuns / 20, `completed from the block in only ${fromBlock} runs`);
 });
 
 test("after an edit in a later section, the nodes above it are taken over, not parsed again", () => {

@@ -17,7 +17,7 @@ export { effectiveLayer, matchingOverrides, toSettings } from "./config/resolve.
 export type { Config } from "./config/schema.js";
 export { LineIndex, type Range, type Position } from "./text.js";
 export { outline, foldingRanges, selectionRanges, type OutlineSymbol, type FoldingRange } from "./features/outline.js";
-export { complete, type CompletionEntry, type CompletionResult, type Snippet } from "./features/completion.js";
+export { complete, completesFromBlock, type CompletionEntry, type CompletionResult, type Snippet } from "./features/completion.js";
 export { UnitIndex, searchKeys, type SearchKeys, type UnitInfo } from "./features/unit-index.js";
 export { hover, type Hover, type WorkspaceCounts } from "./features/hover.js";
 export { lineOwner, unitAt, unitOccurrences, unitUsage, unitWorkload, renameUnitEdits, type Occurrence, type UnitLoad } from "./features/lookup.js";

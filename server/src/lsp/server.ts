@@ -30,6 +30,7 @@ import {
   UnitIndex,
   applyEdits,
   complete,
+  completesFromBlock,
   foldingRanges,
   formatEdits,
   hover,
@@ -279,10 +280,12 @@ export class TaskTableServer {
     c.onCompletion((p) => {
       const uri = p.textDocument.uri;
       if (!isTable(uri)) return null;
-      // Completion reads the text above the cursor and the block it is in: a long document
+      // Unit names need only the text above the cursor and the block it is in: a long table
       // is parsed only that far when nothing else has asked for the whole of this version.
+      // Labels and numbers follow the whole table, and wait for the whole analysis.
       const doc = this.documents.get(uri);
-      const a = doc ? this.analysisReaching(uri, doc.offsetAt(p.position)) : this.analysis(uri);
+      let a = doc ? this.analysisReaching(uri, doc.offsetAt(p.position)) : this.analysis(uri);
+      if (a && !a.whole && !completesFromBlock(a.model, toOffset(a.lines, p.position))) a = this.analysis(uri);
       if (!a) return null;
       const offset = toOffset(a.lines, p.position);
       const r = complete(a.model, offset, this.unitIndex(a.settings), a.settings, a.settings.snippets);

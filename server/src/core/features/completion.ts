@@ -47,31 +47,59 @@ function isWordChar(c: number): boolean {
   return !(isStrongSeparator(c) || isSpace(c) || c === COLON_FULL || c === COLON || c === 10 || c === 13 || Number.isNaN(c));
 }
 
-export function complete(model: Model, offset: number, index: UnitIndex, settings: Settings, snippets: Readonly<Record<string, Snippet>> = {}): CompletionResult {
+interface UnitSite {
+  task: Task;
+  /** The word being typed: [start, offset), and on to `end`. */
+  start: number;
+  end: number;
+  /** At the label's column on a new line: the next field's label may be meant too. */
+  labelsToo: boolean;
+}
+
+/** Where unit names are completed: in a lead or partner field, after its colon. */
+function unitSite(model: Model, offset: number): UnitSite | null {
   const { text, lines } = model.tree;
   const li = lines.lineAt(offset);
   const ls = lines.starts[li];
   const le = lines.lineEnd(li);
   const owner = lineOwner(model, li);
+  const f = owner?.field;
+  if (!owner || !f || f.node.role === null || !isUnitRole(f.node.role)) return null;
+  if (li === f.node.line && offset <= f.node.colon.start) return null;
+  let ws = offset;
+  while (ws > ls && isWordChar(text.charCodeAt(ws - 1))) ws--;
+  let we = offset;
+  while (we < le && isWordChar(text.charCodeAt(we))) we++;
+  let ind = ls;
+  while (ind < le && isSpace(text.charCodeAt(ind))) ind++;
+  return { task: owner.task, start: ws, end: we, labelsToo: li !== f.node.line && ws === ind && indentWidth(text, ls, ind) <= f.node.indent };
+}
+
+/**
+ * Whether completing at `offset` reads no more of the document than the text above it and
+ * the block it is in: unit names alone do (the units' ranking comes from the index). Labels
+ * are ranked by the whole table's use, and the next number follows the whole table's way of
+ * numbering, so those need the whole model.
+ */
+export function completesFromBlock(model: Model, offset: number): boolean {
+  const site = unitSite(model, offset);
+  return site !== null && !site.labelsToo;
+}
+
+export function complete(model: Model, offset: number, index: UnitIndex, settings: Settings, snippets: Readonly<Record<string, Snippet>> = {}): CompletionResult {
+  const { text, lines } = model.tree;
+  const li = lines.lineAt(offset);
+  const ls = lines.starts[li];
 
   // In a lead or partner field, after its colon: unit names.
-  if (owner?.field && owner.field.node.role !== null && isUnitRole(owner.field.node.role)) {
-    const f = owner.field;
-    if (li !== f.node.line || offset > f.node.colon.start) {
-      let ws = offset;
-      while (ws > ls && isWordChar(text.charCodeAt(ws - 1))) ws--;
-      let we = offset;
-      while (we < le && isWordChar(text.charCodeAt(we))) we++;
-      const units = unitItems(owner.task, text.slice(ws, offset), { start: ws, end: we }, index);
-      // A new line at the label's column may be the next field as well as more units.
-      let ind = ls;
-      while (ind < le && isSpace(text.charCodeAt(ind))) ind++;
-      if (li !== f.node.line && ws === ind && indentWidth(text, ls, ind) <= f.node.indent) {
-        const labels = labelItems(model, settings, owner.task, { start: ws, end: offset }).map((i) => ({ ...i, sortText: "0" + i.sortText }));
-        return { items: [...labels, ...units.items.map((i) => ({ ...i, sortText: "1" + i.sortText }))], isIncomplete: units.isIncomplete };
-      }
-      return units;
+  const site = unitSite(model, offset);
+  if (site) {
+    const units = unitItems(site.task, text.slice(site.start, offset), { start: site.start, end: site.end }, index);
+    if (site.labelsToo) {
+      const labels = labelItems(model, settings, site.task, { start: site.start, end: offset }).map((i) => ({ ...i, sortText: "0" + i.sortText }));
+      return { items: [...labels, ...units.items.map((i) => ({ ...i, sortText: "1" + i.sortText }))], isIncomplete: units.isIncomplete };
     }
+    return units;
   }
 
   let p = ls;

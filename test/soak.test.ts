@@ -42,6 +42,10 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
     const pos = () => doc.positionAt(Math.floor(rand() * (doc.getText().length + 1)));
     let early = 0;
     let compared = 0;
+    let unchanged = 0;
+    type Item = { code: string; range: { start: { line: number; character: number } } };
+    type Report = { kind: "full" | "unchanged"; resultId?: string; items?: Item[] };
+    let held: { resultId: string; items: Item[] } | undefined;
     const keys = (items: { code: string; range: { start: { line: number; character: number } } }[]) => items.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
     const freshKeys = (text: string) => {
       const lines = new LineIndex(text);
@@ -75,8 +79,14 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
         await conn.sendRequest("textDocument/hover", { textDocument: { uri }, position: pos() });
       } else {
         // Every answer along the way, not only the last, equals a fresh check of the text.
-        const r = (await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri } })) as { items: { code: string; range: { start: { line: number; character: number } } }[] };
-        assert.deepEqual(keys(r.items), freshKeys(doc.getText()), `diagnostics after operation ${i}`);
+        // Half the pulls name the result held, as VS Code does: "unchanged" must then be true.
+        const previousResultId = rand() < 0.5 ? held?.resultId : undefined;
+        const r = (await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri }, previousResultId })) as Report;
+        if (r.kind === "unchanged") {
+          assert.ok(held && r.resultId === held.resultId && previousResultId === held.resultId);
+          unchanged++;
+        } else held = { resultId: r.resultId!, items: r.items! };
+        assert.deepEqual(keys(held!.items), freshKeys(doc.getText()), `diagnostics after operation ${i}`);
         compared++;
       }
       if (i === 1000) early = rss();
@@ -93,6 +103,7 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
     assert.ok(want.length > 10, "the final text still has findings to compare");
     assert.ok(cancelled > 0);
     assert.ok(compared > OPS / 50, `compared along the way only ${compared} times`);
+    assert.ok(unchanged > 0, "no pull was answered unchanged");
     assert.ok(late - early < 80, `memory grew from ${early.toFixed(0)} MB to ${late.toFixed(0)} MB`);
   } finally {
     await conn.sendRequest("shutdown").catch(() => undefined);

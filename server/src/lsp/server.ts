@@ -272,7 +272,8 @@ export class TaskTableServer {
 
     c.languages.diagnostics.on((p) => {
       const uri = p.textDocument.uri;
-      const a = isTable(uri) ? this.analysis(uri) : undefined;
+      // Result ids for open tables only: they are forgotten when the table closes.
+      const a = isTable(uri) && this.documents.get(uri) ? this.analysis(uri) : undefined;
       if (!a) return { kind: "full", items: this.diagnostics(uri) };
       return this.reports.report(uri, p.previousResultId, a.lines, a.findings, () => this.toDiagnostics(a));
     });
@@ -424,6 +425,7 @@ export class TaskTableServer {
         for (const d of p.context.diagnostics) {
           // The diagnostic the client holds may come from an earlier version whose findings
           // were the same: the finding is found again by its code and place in this one.
+          if (d.source !== "tasktable") continue;
           const f = findingAt(a, d.code, toOffset(a.lines, d.range.start), toOffset(a.lines, d.range.end));
           if (!f) continue;
           f.fixes.forEach((fix, i) => {

@@ -202,7 +202,9 @@ export class UnitIndex {
    */
   search(typed: string, limit: number): { matches: UnitMatch[]; more: boolean } {
     const h = this.ready();
-    const t = typed.toLowerCase().replaceAll("\0", "");
+    const t = typed.toLowerCase();
+    // NUL ends each key in the haystack: no name holds it.
+    if (t.includes("\0")) return { matches: [], more: false };
     if (t === "") return { matches: h.ranked.slice(0, limit).map((info) => ({ info, quality: 0 })), more: h.ranked.length > limit };
     const buckets: UnitMatch[][] = [[], [], [], []];
     let unit = -1;

@@ -47,6 +47,8 @@ export function splitUnits(text: string, segments: readonly Range[], unit: (name
   // Position of the last strong separator not yet followed by an item, or -1.
   let pendingSep = -1;
   let sawItem = false;
+  // The last separator already reported as empty: a list that ends in two is reported once.
+  let reported = -1;
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
     let i = seg.start;
@@ -59,7 +61,10 @@ export function splitUnits(text: string, segments: readonly Range[], unit: (name
         continue;
       }
       if (k === 3) {
-        if (pendingSep >= 0 || !sawItem) out.push({ kind: "empty", range: { start: i, end: i + 1 } });
+        if (pendingSep >= 0 || !sawItem) {
+          out.push({ kind: "empty", range: { start: i, end: i + 1 } });
+          reported = i;
+        }
         pendingSep = i;
         i++;
         continue;
@@ -85,7 +90,7 @@ export function splitUnits(text: string, segments: readonly Range[], unit: (name
       }
     }
   }
-  if (pendingSep >= 0 && sawItem) out.push({ kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } });
+  if (pendingSep >= 0 && sawItem && pendingSep !== reported) out.push({ kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } });
   // A copy at its size: the list is kept with the model, and push leaves spare room.
   return out.slice();
 }

@@ -178,7 +178,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     const m = scanMarker(text, p, e);
     if (m) {
       if (m.level === 1 || m.level === 2) {
-        if (ls > until) {
+        if (lines.starts[li] > until) {
           parsedTo = li;
           break;
         }

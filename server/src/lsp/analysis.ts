@@ -3,9 +3,9 @@
 // edit, the parse takes over the nodes of the previous version that lie before it, and the
 // model the sections those nodes hold.
 //
-// Completion may be answered from a partial analysis: the text parsed down to the first
-// heading after the cursor. The whole analysis of the same version, when something asks for
-// it, picks up where that one stopped.
+// Unit-name completion may be answered from a partial analysis: the text parsed down to the
+// first heading after the cursor. The whole analysis of the same version, when something asks
+// for it, picks up from that tree.
 
 import { buildModel, check, parse, type Finding, type Model, type Settings } from "../core/index.js";
 

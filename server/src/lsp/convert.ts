@@ -21,8 +21,8 @@ export function toTextEdit(lines: LineIndex, e: Edit): TextEdit {
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
-/** One description link per rule and docs folder, shared by all its diagnostics. */
-const links = new Map<string, { href: string }>();
+/** One description link per docs folder and rule, shared by all its diagnostics. */
+const links = new Map<string, Map<string, { href: string }>>();
 
 export function toDiagnostic(lines: LineIndex, uri: string, f: Finding, docsBase: string | null): Diagnostic {
   const d: Diagnostic = {
@@ -33,9 +33,10 @@ export function toDiagnostic(lines: LineIndex, uri: string, f: Finding, docsBase
     message: f.message,
   };
   if (docsBase) {
-    const key = `${docsBase}/${f.code}-${f.name}.md`;
-    let link = links.get(key);
-    if (!link) links.set(key, (link = { href: key }));
+    let folder = links.get(docsBase);
+    if (!folder) links.set(docsBase, (folder = new Map()));
+    let link = folder.get(f.code);
+    if (!link) folder.set(f.code, (link = { href: `${docsBase}/${f.code}-${f.name}.md` }));
     d.codeDescription = link;
   }
   if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: r.message }));

@@ -124,7 +124,7 @@ export class TaskTableServer {
     const settings = this.settingsFor(uri);
     const cached = this.open.get(uri);
     const current = cached && cached.version === doc.version && cached.settings === settings;
-    if (current && (cached.whole || cached.reaches(offset))) return cached;
+    if (current && cached.reaches(offset)) return cached;
     let previous: { analysis: Analysis; editStart: number } | undefined;
     if (current) {
       // The same text, parsed further: everything the partial analysis parsed stands.
@@ -286,9 +286,9 @@ export class TaskTableServer {
       // Labels and numbers follow the whole table, and wait for the whole analysis.
       const doc = this.documents.get(uri);
       let a = doc ? this.analysisReaching(uri, doc.offsetAt(p.position)) : this.analysis(uri);
-      if (a && !a.whole && !completesFromBlock(a.model, toOffset(a.lines, p.position))) a = this.analysis(uri);
       if (!a) return null;
       const offset = toOffset(a.lines, p.position);
+      if (!a.whole && !completesFromBlock(a.model, offset)) a = this.analysis(uri)!;
       const r = complete(a.model, offset, this.unitIndex(a.settings), a.settings, a.settings.snippets);
       const items: CompletionItem[] = r.items.map((it) => {
         const replace = toRange(a.lines, it.replace);

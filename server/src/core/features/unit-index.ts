@@ -210,12 +210,11 @@ export class UnitIndex {
     let unit = -1;
     let best = 9;
     let more = false;
-    const settle = (): boolean => {
-      if (unit < 0) return false;
+    /** Files the unit whose matches have all been seen; a unit that cannot be shown is "more". */
+    const settle = () => {
       const b = buckets[best];
       if (buckets[0].length >= limit || b.length >= limit) more = true;
       else b.push({ info: h.ranked[unit], quality: best });
-      return buckets[0].length >= limit && more;
     };
     let k = 0;
     for (let pos = h.text.indexOf(t); pos >= 0; pos = h.text.indexOf(t, pos + 1)) {
@@ -223,7 +222,13 @@ export class UnitIndex {
       while (k + 1 < h.keyStart.length && h.keyStart[k + 1] <= pos) k++;
       const u = h.keyUnit[k];
       if (u !== unit) {
-        if (settle()) break;
+        if (unit >= 0) settle();
+        // The best bucket is full and another unit matches: nothing later can be shown.
+        if (buckets[0].length >= limit) {
+          more = true;
+          unit = -1;
+          break;
+        }
         unit = u;
         best = 9;
       }
@@ -231,7 +236,7 @@ export class UnitIndex {
       const score = pos === h.keyStart[k] ? (run === 0 ? 0 : 1) : run < 2 ? 2 : 3;
       if (score < best) best = score;
     }
-    if (!(buckets[0].length >= limit && more)) settle();
+    if (unit >= 0) settle();
     const matches: UnitMatch[] = [];
     for (const b of buckets) for (const m of b) if (matches.length < limit) matches.push(m);
     if (matches.length < buckets[0].length + buckets[1].length + buckets[2].length + buckets[3].length) more = true;

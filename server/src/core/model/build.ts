@@ -248,7 +248,10 @@ function keptPrefix(previous: Model, tree: SyntaxTree) {
   let shared = 0;
   while (shared < n && a[shared] === b[shared]) shared++;
   let from = shared - 1;
-  while (from >= 0 && !(b[from].kind === "heading" && (b[from] as { level: number }).level === 1)) from--;
+  for (; from >= 0; from--) {
+    const h = b[from];
+    if (h.kind === "heading" && h.level === 1) break;
+  }
   if (from <= 0) return null;
   const line = b[from].line;
   const before = <T extends { line: number }>(xs: readonly T[]) => {

@@ -57,6 +57,9 @@ import { EXTENSION, WorkspaceIndex } from "./workspace.js";
 import { CHECK_WORKSPACE_REQUEST, PREVIEW_REQUEST, STATS_REQUEST, UNITS_REQUEST, type Stats, type UnitSummary, type WorkspaceCheck } from "./protocol.js";
 import { renderPreview } from "../core/features/preview.js";
 import { unitWorkload } from "../core/features/lookup.js";
+import { MemoKey } from "../core/memo.js";
+
+const USAGE = new MemoKey<ReturnType<typeof unitUsage>>("unit usage");
 
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
 
@@ -78,7 +81,6 @@ export class TaskTableServer {
   private hierarchical = true;
   private readonly docsBase = URI.file(join(__dirname, "..", "docs", "rules")).toString();
   private unitIndexCache: { registry: unknown; generation: number; index: UnitIndex } | null = null;
-  private readonly usageCache = new WeakMap<Analysis, ReturnType<typeof unitUsage>>();
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly reports = new DiagnosticReports();
 
@@ -139,9 +141,7 @@ export class TaskTableServer {
   }
 
   private usage(a: Analysis) {
-    let u = this.usageCache.get(a);
-    if (!u) this.usageCache.set(a, (u = unitUsage(a.model)));
-    return u;
+    return a.model.memo.get(USAGE, () => unitUsage(a.model));
   }
 
   /** Registry units and every unit the workspace uses, ranked by use; rebuilt on change. */

@@ -3,6 +3,7 @@
 
 import type { Model, Task } from "../model/model.js";
 import type { Range } from "../text.js";
+import { MemoKey } from "../memo.js";
 
 export type SymbolKind = "title" | "section" | "subsection" | "task" | "item";
 
@@ -93,16 +94,15 @@ export function outline(model: Model): OutlineSymbol[] {
 
 function findTask(model: Model, n: object): Task | undefined {
   // Tasks and orphan items are built in document order; a map keeps this linear.
-  let map = taskByNode.get(model);
-  if (!map) {
-    map = new Map();
-    for (const t of model.tasks) map.set(t.node, t);
-    for (const t of model.orphanItems) map.set(t.node, t);
-    taskByNode.set(model, map);
-  }
+  const map = model.memo.get(TASK_BY_NODE, () => {
+    const m = new Map<object, Task>();
+    for (const t of model.tasks) m.set(t.node, t);
+    for (const t of model.orphanItems) m.set(t.node, t);
+    return m;
+  });
   return map.get(n);
 }
-const taskByNode = new WeakMap<Model, Map<object, Task>>();
+const TASK_BY_NODE = new MemoKey<Map<object, Task>>("task by node");
 
 export interface FoldingRange {
   startLine: number;

@@ -4,6 +4,7 @@ import type { FieldNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.
 import type { Role } from "../syntax/labels.js";
 import { isUnitRole } from "../syntax/labels.js";
 import { own, type Range } from "../text.js";
+import { Memo } from "../memo.js";
 import type { Settings } from "../settings.js";
 import type { EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
 import type { ListItem } from "./units.js";
@@ -233,6 +234,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
     notes,
     leadSource,
     hasRegistry,
+    memo: new Memo(),
   };
 }
 

@@ -2,6 +2,7 @@
 // units resolved against the registry and 同上 expanded. Built once per parse.
 
 import type { Range } from "../text.js";
+import type { Memo } from "../memo.js";
 import type { FieldNode, HeadingNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
 import type { ListItem } from "./units.js";
 
@@ -109,4 +110,6 @@ export interface Model {
   leadSource: "lead" | "responsible";
   /** Whether a unit registry was configured. */
   hasRegistry: boolean;
+  /** What is computed from this model once and kept with it. */
+  readonly memo: Memo;
 }

@@ -13,7 +13,7 @@ export const taskWithoutNumber: Rule = {
   check(ctx) {
     const slots = ctx.numbering().slot;
     for (const t of ctx.model.tasks) {
-      const missing = missingMarker(t);
+      const missing = missingMarker(ctx.model, t);
       if (!missing) continue; // numbered, or a stray field (orphan-field reports it)
       // The number it most likely had: its place among its siblings.
       const n = slots.get(missing) ?? 1;

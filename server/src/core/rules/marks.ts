@@ -7,6 +7,7 @@
 import type { Model } from "../model/model.js";
 import type { TaskNode } from "../syntax/nodes.js";
 import { isHan } from "../text.js";
+import { MemoKey } from "../memo.js";
 
 /** The brackets and quotes the checker pairs: ( and （ are one kind in two widths. */
 export const BRACKET_PAIRS: readonly (readonly [kind: string, open: string, close: string])[] = [
@@ -47,13 +48,11 @@ export interface TextMarks {
   readonly doubleLengths: Uint8Array;
 }
 
-const cache = new WeakMap<Model, TextMarks>();
+const MARKS = new MemoKey<TextMarks>("text marks");
 
 /** The marks of a model's text, computed once per model. */
 export function textMarks(model: Model): TextMarks {
-  let m = cache.get(model);
-  if (!m) cache.set(model, (m = scanModel(model)));
-  return m;
+  return model.memo.get(MARKS, () => scanModel(model));
 }
 
 /** Index of the first value in the sorted `xs` at or after `x`. */

@@ -3,6 +3,7 @@
 import type { NumberingAnalysis, Numbered } from "../model/numbering.js";
 import { markerText, numeralText } from "../model/numbering.js";
 import type { Edit } from "./types.js";
+import { MemoKey } from "../memo.js";
 
 export function renumberGroup(group: readonly Numbered[], width: "full" | "half"): Edit[] {
   const edits: Edit[] = [];
@@ -55,12 +56,10 @@ export function numberingFixes(ctx: RuleContext, issue: NumberingIssue): FixProp
 }
 
 // Renumbering the whole document is the same edit list for every numbering finding.
-const wholeCache = new WeakMap<object, Edit[]>();
+const WHOLE = new MemoKey<Edit[]>("renumber all");
 function wholeDocument(ctx: RuleContext, w: "full" | "half"): Edit[] {
   const a = ctx.numbering();
-  let e = wholeCache.get(a);
-  if (!e) wholeCache.set(a, (e = renumberAll(a, w)));
-  return e;
+  return a.memo.get(WHOLE, () => renumberAll(a, w));
 }
 
 export function shownNumber(ctx: RuleContext, m: Numbered): string {

@@ -5,22 +5,22 @@ import type { NoteNode } from "../syntax/nodes.js";
 import type { Edit, Msg } from "./types.js";
 import { isSpace, type Range } from "../text.js";
 import { isStrongSeparator } from "../model/units.js";
+import { MemoKey } from "../memo.js";
 
-const allTasksCache = new WeakMap<Model, Task[]>();
+const ALL_TASKS = new MemoKey<readonly Task[]>("all tasks");
 
 /** Every task and item, depth first; computed once per model and shared by the rules. */
 export function allTasks(model: Model): readonly Task[] {
-  let out = allTasksCache.get(model);
-  if (out) return out;
-  out = [];
-  const walk = (t: Task) => {
-    out!.push(t);
-    for (const i of t.items) walk(i);
-  };
-  for (const t of model.tasks) walk(t);
-  for (const t of model.orphanItems) walk(t);
-  allTasksCache.set(model, out);
-  return out;
+  return model.memo.get(ALL_TASKS, () => {
+    const out: Task[] = [];
+    const walk = (t: Task) => {
+      out.push(t);
+      for (const i of t.items) walk(i);
+    };
+    for (const t of model.tasks) walk(t);
+    for (const t of model.orphanItems) walk(t);
+    return out;
+  });
 }
 
 function short(s: string, n = 12): string {

@@ -5,6 +5,7 @@
 import type { LineIndex, Range } from "../text.js";
 import type { LabelTable, Role } from "./labels.js";
 import type { MarkerMatch } from "./markers.js";
+import type { Memo } from "../memo.js";
 
 export interface TitleNode {
   kind: "title";
@@ -107,4 +108,6 @@ export interface SyntaxTree {
    * closed there, so the nodes it holds are those a whole parse makes).
    */
   parsedTo: number;
+  /** What is computed from this tree once and kept with it. */
+  readonly memo: Memo;
 }

@@ -2,6 +2,7 @@
 // compared at offsets. It never throws: every input, however broken, gives a tree.
 
 import { LineIndex, displayWidth, indentWidth, isHan, isSpace, own, type Range } from "../text.js";
+import { Memo } from "../memo.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
 import { scanMarker, type MarkerMatch } from "./markers.js";
 import type { ColumnsNode, CommentNode, FieldNode, NoteNode, Segment, SyntaxTree, TaskNode, TopNode } from "./nodes.js";
@@ -226,7 +227,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     stack.push({ node: t, candidate: true, field: null });
   }
   closeAll();
-  return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo };
+  return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo, memo: new Memo() };
 }
 
 interface WellFormed {
@@ -401,21 +402,21 @@ interface FieldScan {
 
 /** Known labels by their first character, so a line is matched without slicing it. */
 type LabelIndex = Map<number, { label: string; role: Role }[]>;
-const labelIndexCache = new WeakMap<LabelTable, LabelIndex>();
+// The index of the label table last used: one table serves a whole workspace folder, and an
+// index of a few dozen labels is cheap to build again when another folder's table comes.
+let indexed: { labels: LabelTable; index: LabelIndex } | null = null;
 function labelIndex(labels: LabelTable): LabelIndex {
-  let idx = labelIndexCache.get(labels);
-  if (!idx) {
-    idx = new Map();
-    // Longest first, so 牵头单位 wins over 牵头.
-    for (const [label, role] of [...labels].sort((a, b) => b[0].length - a[0].length)) {
-      const c = label.charCodeAt(0);
-      let list = idx.get(c);
-      if (!list) idx.set(c, (list = []));
-      list.push({ label, role });
-    }
-    labelIndexCache.set(labels, idx);
+  if (indexed?.labels === labels) return indexed.index;
+  const index: LabelIndex = new Map();
+  // Longest first, so 牵头单位 wins over 牵头.
+  for (const [label, role] of [...labels].sort((a, b) => b[0].length - a[0].length)) {
+    const c = label.charCodeAt(0);
+    let list = index.get(c);
+    if (!list) index.set(c, (list = []));
+    list.push({ label, role });
   }
-  return idx;
+  indexed = { labels, index };
+  return index;
 }
 
 /** `label：` at p: a known label, or (role null) a label-like run of 2–6 Han characters. */

@@ -3,13 +3,16 @@
 
 import type { MarkerMatch } from "./markers.js";
 import type { SyntaxTree, TaskNode } from "./nodes.js";
+import { MemoKey } from "../memo.js";
 
-const markersCache = new WeakMap<SyntaxTree, readonly MarkerMatch[]>();
+const MARKERS = new MemoKey<readonly MarkerMatch[]>("numbers");
 
 /** Every number in the tree, in document order; collected once per tree. */
 export function treeMarkers(tree: SyntaxTree): readonly MarkerMatch[] {
-  const cached = markersCache.get(tree);
-  if (cached) return cached;
+  return tree.memo.get(MARKERS, () => collectMarkers(tree));
+}
+
+function collectMarkers(tree: SyntaxTree): MarkerMatch[] {
   const out: MarkerMatch[] = [];
   const walk = (n: TaskNode) => {
     if (n.marker) out.push(n.marker);
@@ -19,7 +22,6 @@ export function treeMarkers(tree: SyntaxTree): readonly MarkerMatch[] {
     if (n.kind === "heading") out.push(n.marker);
     else if (n.kind === "task") walk(n);
   }
-  markersCache.set(tree, out);
   return out;
 }
 

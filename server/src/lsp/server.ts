@@ -60,7 +60,6 @@ import { unitWorkload } from "../core/features/lookup.js";
 import { MemoKey } from "../core/memo.js";
 
 const USAGE = new MemoKey<ReturnType<typeof unitUsage>>("unit usage");
-const DOCUMENT_SYMBOLS = new MemoKey<DocumentSymbol[]>("document symbols");
 
 /** An outline entry as LSP has it; empty details and child lists are left out of the answer. */
 function documentSymbol(lines: LineIndex, s: OutlineSymbol): DocumentSymbol {
@@ -326,8 +325,9 @@ export class TaskTableServer {
     c.onDocumentSymbol((p) => {
       const a = this.tableAnalysis(p.textDocument.uri);
       if (!a) return [];
-      // The outline, the breadcrumbs and sticky scroll each ask for the same version.
-      const tree = a.model.memo.get(DOCUMENT_SYMBOLS, () => outline(a.model).map((s) => documentSymbol(a.lines, s)));
+      // Not kept with the version: VS Code shares one answer among the outline, breadcrumbs
+      // and sticky scroll, and for a 50,000-line table the answer is some 80,000 objects.
+      const tree = outline(a.model).map((s) => documentSymbol(a.lines, s));
       if (this.hierarchical) return tree;
       const flat: SymbolInformation[] = [];
       const walk = (xs: DocumentSymbol[], container?: string) => {

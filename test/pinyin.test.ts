@@ -215,3 +215,20 @@ test("unit search returns what a scan of every key of every unit returns, and sa
     { numRuns: 300 },
   );
 });
+
+test("an index built over the last one takes the keys of unchanged units from it, and searches as a fresh one does", () => {
+  const before = settingsFrom(JSON.stringify({ units: [{ name: "区发展和改革局", aliases: ["区发改局"] }, "区财政局", { name: "区科技和信息化局", abbreviations: ["区科信局"] }] }));
+  const after = settingsFrom(JSON.stringify({ units: [{ name: "区发展和改革局", aliases: ["区发改局"] }, "区财政局", { name: "区科技和信息化局", abbreviations: ["区科信局", "科信局"] }] }));
+  const first = new UnitIndex(before.registry, new Map([["文旅局", 2]]));
+  const next = new UnitIndex(after.registry, new Map([["文旅局", 3], ["教育局", 1]]), first);
+  const fresh = new UnitIndex(after.registry, new Map([["文旅局", 3], ["教育局", 1]]));
+  assert.equal(next.get("区财政局")!.keys, first.get("区财政局")!.keys, "same names: the keys are taken over");
+  assert.equal(next.get("区发展和改革局")!.keys, first.get("区发展和改革局")!.keys);
+  assert.equal(next.get("文旅局")!.keys, first.get("文旅局")!.keys);
+  assert.notEqual(next.get("区科技和信息化局")!.keys, first.get("区科技和信息化局")!.keys, "an abbreviation added: worked out again");
+  assert.ok(next.get("区科技和信息化局")!.keys.includes("科信局"));
+  for (const u of fresh.units) assert.deepEqual(next.get(u.canonical), u);
+  for (const typed of ["kxj", "fgj", "qu", "文", "jiaoyu", "czj"]) {
+    assert.deepEqual(next.search(typed, 10), fresh.search(typed, 10), typed);
+  }
+});

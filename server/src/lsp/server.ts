@@ -89,6 +89,7 @@ export class TaskTableServer {
   private hierarchical = true;
   private readonly docsBase = URI.file(join(__dirname, "..", "docs", "rules")).toString();
   private unitIndexCache: { registry: unknown; generation: number; index: UnitIndex } | null = null;
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly reports = new DiagnosticReports();
 
@@ -160,9 +161,32 @@ export class TaskTableServer {
     for (const a of this.allAnalyses()) {
       for (const [name, n] of this.usage(a)) counts.set(name, (counts.get(name) ?? 0) + n.leads + n.joins);
     }
-    const index = new UnitIndex(settings.registry, counts);
+    const index = new UnitIndex(settings.registry, counts, c?.index);
     this.unitIndexCache = { registry: settings.registry, generation: this.index.generation, index };
     return index;
+  }
+
+  /**
+   * Builds the unit index for a table's settings while the server is idle (after a table opens,
+   * the workspace is read or the config changes), so that the first unit completion does not
+   * wait for the pinyin of the whole registry. A request that comes first builds it itself.
+   */
+  private warmUnitIndex() {
+    clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
+      // While the workspace is being read the counts still change: wait for it.
+      if (this.index.busy) return this.warmUnitIndex();
+      const doc = this.documents.all().find((d) => isTable(d.uri));
+      if (doc) this.unitIndex(this.settingsFor(doc.uri)).prepare();
+    }, 300);
+    this.warmTimer.unref?.();
+  }
+
+  /** The counts changed: the index is built again when next asked, from the keys it has. */
+  private staleUnitIndex() {
+    if (this.unitIndexCache) this.unitIndexCache.generation = -1;
+    this.warmUnitIndex();
   }
 
   private *allAnalyses(): Iterable<Analysis> {
@@ -219,7 +243,7 @@ export class TaskTableServer {
   /** After a config change: every analysis is stale, and so is every published diagnostic. */
   private configChanged(path?: string) {
     this.configs.invalidate(path);
-    this.unitIndexCache = null;
+    this.staleUnitIndex();
     this.index.reindexAll();
     this.refreshDiagnostics();
   }
@@ -245,12 +269,12 @@ export class TaskTableServer {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => {
-      this.index.scan(this.folders, () => {
-        this.unitIndexCache = null;
-      });
+      this.index.scan(this.folders, () => this.staleUnitIndex());
     });
 
     this.documents.onDidChangeContent((e) => {
+      // Typing is not idle time: a pending warm-up waits until the typing stops.
+      if (this.warmTimer) this.warmUnitIndex();
       if (isConfigFile(e.document.uri) || this.isUnitFile(e.document.uri)) {
         this.configChanged(URI.parse(e.document.uri).fsPath);
         if (!this.pull || isConfigFile(e.document.uri)) this.schedulePush(e.document.uri);
@@ -258,7 +282,10 @@ export class TaskTableServer {
       }
       if (!this.pull) this.schedulePush(e.document.uri);
     });
-    this.documents.onDidOpen((e) => this.index.opened(e.document.uri));
+    this.documents.onDidOpen((e) => {
+      this.index.opened(e.document.uri);
+      if (isTable(e.document.uri)) this.warmUnitIndex();
+    });
     this.documents.onDidClose((e) => {
       this.open.delete(e.document.uri);
       this.reports.forget(e.document.uri);

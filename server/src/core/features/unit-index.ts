@@ -123,6 +123,10 @@ function keysOf(names: readonly string[]): Pick<UnitInfo, "keys" | "pinyinAt" | 
   return { keys: [...lower, ...pinyin, ...initials], pinyinAt: lower.size, initialsAt: lower.size + pinyin.size };
 }
 
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
 interface Haystack {
   ranked: UnitInfo[];
   text: string;
@@ -136,22 +140,30 @@ export class UnitIndex {
   private readonly byName = new Map<string, UnitInfo>();
   readonly units: UnitInfo[] = [];
 
-  constructor(registry: Registry, usage: ReadonlyMap<string, number>) {
+  /**
+   * `previous`, an index this one replaces (the workspace changed, so the counts did): the
+   * pinyin keys of a unit whose names are unchanged are taken from it, not worked out again.
+   */
+  constructor(registry: Registry, usage: ReadonlyMap<string, number>, previous?: UnitIndex) {
+    const keys = (canonical: string, aliases: readonly string[], abbreviations: readonly string[]) => {
+      const p = previous?.byName.get(canonical);
+      if (p && sameNames(p.aliases, aliases) && sameNames(p.abbreviations, abbreviations)) return { keys: p.keys, pinyinAt: p.pinyinAt, initialsAt: p.initialsAt };
+      return keysOf([canonical, ...aliases, ...abbreviations]);
+    };
     for (const e of registry.entries) {
-      const names = [e.name, ...(e.aliases ?? []), ...(e.abbreviations ?? [])];
-      this.add({
-        canonical: e.name,
-        aliases: e.aliases ?? [],
-        abbreviations: e.abbreviations ?? [],
-        registered: true,
-        uses: usage.get(e.name) ?? 0,
-        ...keysOf(names),
-      });
+      const aliases = e.aliases ?? [];
+      const abbreviations = e.abbreviations ?? [];
+      this.add({ canonical: e.name, aliases, abbreviations, registered: true, uses: usage.get(e.name) ?? 0, ...keys(e.name, aliases, abbreviations) });
     }
     for (const [name, uses] of usage) {
       if (this.byName.has(name)) continue;
-      this.add({ canonical: name, aliases: [], abbreviations: [], registered: false, uses, ...keysOf([name]) });
+      this.add({ canonical: name, aliases: [], abbreviations: [], registered: false, uses, ...keys(name, [], []) });
     }
+  }
+
+  /** Builds what a search reads, so that the first search does not wait for it. */
+  prepare() {
+    this.ready();
   }
 
   private add(u: UnitInfo) {

@@ -14,6 +14,9 @@ export function levelOf(rule: Rule, settings: Settings): RuleLevel {
   return v === "on" ? rule.severity : v;
 }
 
+/** Shared by the findings that have no second place (most of them). */
+const NO_RELATED: { range: Range; message: string }[] = [];
+
 export function check(model: Model, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   const pick = (m: Msg) => (settings.locale === "en" ? m.en : m.zh);
@@ -30,7 +33,7 @@ export function check(model: Model, settings: Settings): Finding[] {
       numbering: () => (numbering ??= analyzeNumbering(model, settings)),
       majorityWidth: () => (width ??= majorityWidth(model)),
       report: (r) => {
-        findings.push(new FindingImpl(rule, severity, pick(r.message), r.range, (r.related ?? []).map((x) => ({ range: x.range, message: pick(x.message) })), r.fixes, pick));
+        findings.push(new FindingImpl(rule, severity, pick(r.message), r.range, r.related ? r.related.map((x) => ({ range: x.range, message: pick(x.message) })) : NO_RELATED, r.fixes, pick));
       },
     };
     rule.check(ctx);

@@ -336,8 +336,13 @@ class UnitImpl implements Unit {
 }
 Object.defineProperty(UnitImpl.prototype, "kind", { value: "unit" });
 
-/** Shared by every field and task that has none: most have no 同上 problem, no items. */
-const NONE: readonly never[] = Object.freeze([]);
+/**
+ * Shared by every field and task that has none: most have no 同上 problem, no items. Not
+ * frozen: the engine reads a frozen array by another path, and a loop that meets both kinds
+ * (the rules walk these lists for every task) is left unoptimised, making an object for every
+ * step. Nothing adds to it: code that fills one of these lists replaces it first.
+ */
+const NONE: readonly never[] = [];
 
 // Strings are joined only when someone reads them: the checker mostly does not.
 class FieldImpl implements Field {

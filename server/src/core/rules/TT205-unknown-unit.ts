@@ -1,4 +1,5 @@
-import type { Rule } from "./types.js";
+import type { Rule, RuleContext } from "./types.js";
+import type { Unit } from "../model/model.js";
 import { allTasks } from "./util.js";
 import type { Registry } from "../model/registry.js";
 
@@ -14,22 +15,28 @@ export const unknownUnit: Rule = {
     const { model, settings } = ctx;
     if (!model.hasRegistry) return;
     for (const t of allTasks(model)) {
-      for (const u of [...t.lead, ...t.partners]) {
-        if (u.resolution !== "unknown" || u.inheritedFrom) continue;
-        const hint = closest(settings.registry, u.name);
-        ctx.report({
-          range: u.range,
-          message: hint
-            ? { zh: `单位名录中没有“${u.name}”，是否为“${hint}”？`, en: `“${u.name}” is not in the unit registry; did you mean “${hint}”?` }
-            : { zh: `单位名录中没有“${u.name}”。`, en: `“${u.name}” is not in the unit registry.` },
-          fixes: hint
-            ? [{ title: { zh: `改为“${hint}”`, en: `Change to “${hint}”` }, edits: [{ start: u.range.start, end: u.range.end, newText: hint }], safe: false }]
-            : [],
-        });
+      for (const units of [t.lead, t.partners]) {
+        for (const u of units) {
+          if (u.resolution !== "unknown" || u.inheritedFrom) continue;
+          report(ctx, u, closest(settings.registry, u.name));
+        }
       }
     }
   },
 };
+
+// Apart from the loop: a function made in the loop's body would make the engine set up a
+// scope for it on every unit, reported or not.
+function report(ctx: RuleContext, u: Unit, hint: string | null) {
+  ctx.report({
+    range: u.range,
+    message: hint
+      ? { zh: `单位名录中没有“${u.name}”，是否为“${hint}”？`, en: `“${u.name}” is not in the unit registry; did you mean “${hint}”?` }
+      : { zh: `单位名录中没有“${u.name}”。`, en: `“${u.name}” is not in the unit registry.` },
+    // Made when asked for: a table may name many units the registry lacks.
+    fixes: hint ? () => [{ title: { zh: `改为“${hint}”`, en: `Change to “${hint}”` }, edits: [{ start: u.start, end: u.end, newText: hint }], safe: false }] : undefined,
+  });
+}
 
 /**
  * The registry name closest to an unknown one. Strictly more than half alike: unit names

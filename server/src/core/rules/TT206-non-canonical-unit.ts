@@ -1,4 +1,5 @@
-import type { Rule } from "./types.js";
+import type { Rule, RuleContext } from "./types.js";
+import type { Unit } from "../model/model.js";
 import { allTasks } from "./util.js";
 
 const HOW = {
@@ -20,20 +21,27 @@ export const nonCanonicalUnit: Rule = {
   check(ctx) {
     if (!ctx.model.hasRegistry) return;
     for (const t of allTasks(ctx.model)) {
-      for (const u of [...t.lead, ...t.partners]) {
-        if (u.inheritedFrom) continue;
-        const other = u.resolution === "alias" || u.resolution === "abbreviation" || u.resolution === "prefix";
-        if (!other && !(u.resolution === "conjunction" && u.name !== u.canonical)) continue;
-        const how = HOW[u.resolution as keyof typeof HOW];
-        ctx.report({
-          range: u.range,
-          message: {
-            zh: `“${u.name}”是“${u.canonical}”的${how.zh}。`,
-            en: `“${u.name}” is ${how.en} of “${u.canonical}”.`,
-          },
-          fixes: [{ title: { zh: `改为“${u.canonical}”`, en: `Change to “${u.canonical}”` }, edits: [{ start: u.range.start, end: u.range.end, newText: u.canonical }], safe: true }],
-        });
+      for (const units of [t.lead, t.partners]) {
+        for (const u of units) {
+          if (u.inheritedFrom) continue;
+          const other = u.resolution === "alias" || u.resolution === "abbreviation" || u.resolution === "prefix";
+          if (!other && !(u.resolution === "conjunction" && u.name !== u.canonical)) continue;
+          report(ctx, u, HOW[u.resolution as keyof typeof HOW]);
+        }
       }
     }
   },
 };
+
+// Apart from the loop: a function made in the loop's body would make the engine set up a
+// scope for it on every unit, reported or not.
+function report(ctx: RuleContext, u: Unit, how: { zh: string; en: string }) {
+  ctx.report({
+    range: u.range,
+    message: {
+      zh: `“${u.name}”是“${u.canonical}”的${how.zh}。`,
+      en: `“${u.name}” is ${how.en} of “${u.canonical}”.`,
+    },
+    fixes: () => [{ title: { zh: `改为“${u.canonical}”`, en: `Change to “${u.canonical}”` }, edits: [{ start: u.start, end: u.end, newText: u.canonical }], safe: true }],
+  });
+}

@@ -236,14 +236,17 @@ interface WellFormed {
 
 /**
  * The same text, held in one piece. A string built by concatenation (an editor's buffer after
- * a few edits, a generated table) is read through an indirection on every character, and the
- * parser and the rules read every character. The engine's well-formedness check returns such
- * a string flattened; for well-formed text (nearly all text) its content is unchanged, and
- * text with a lone surrogate is left exactly as it is.
+ * an edit, a generated table) is read through an indirection on every character, and the
+ * parser and the rules read every character. Reading one character makes the engine join
+ * the pieces in place, so the caller's string (the editor's buffer) and the tree share one
+ * copy; the well-formedness check then hands back the joined text itself. For well-formed
+ * text (nearly all text) the content is unchanged, and text with a lone surrogate is left
+ * exactly as it is.
  */
 function flat(text: string): string {
   const t = text as unknown as WellFormed;
   if (typeof t.toWellFormed !== "function") return text;
+  text.charCodeAt(0);
   const w = t.toWellFormed();
   // Equal unless a lone surrogate was replaced: then the text stays exactly as it came.
   return w === text ? w : text;

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from "./types.js";
+import type { Msg, Rule, RuleContext } from "./types.js";
 import type { Unit } from "../model/model.js";
 import { allTasks } from "./util.js";
 import type { Registry } from "../model/registry.js";
@@ -14,25 +14,41 @@ export const unknownUnit: Rule = {
   check(ctx) {
     const { model, settings } = ctx;
     if (!model.hasRegistry) return;
+    // One message per name: a table names the same few unknown units over and over.
+    const said = new Map<string, Said>();
     for (const t of allTasks(model)) {
       for (const units of [t.lead, t.partners]) {
         for (const u of units) {
           if (u.resolution !== "unknown" || u.inheritedFrom) continue;
-          report(ctx, u, closest(settings.registry, u.name));
+          let m = said.get(u.name);
+          if (!m) said.set(u.name, (m = message(u.name, closest(settings.registry, u.name))));
+          report(ctx, u, m);
         }
       }
     }
   },
 };
 
+interface Said {
+  message: Msg;
+  hint: string | null;
+}
+
+function message(name: string, hint: string | null): Said {
+  return {
+    hint,
+    message: hint
+      ? { zh: `单位名录中没有“${name}”，是否为“${hint}”？`, en: `“${name}” is not in the unit registry; did you mean “${hint}”?` }
+      : { zh: `单位名录中没有“${name}”。`, en: `“${name}” is not in the unit registry.` },
+  };
+}
+
 // Apart from the loop: a function made in the loop's body would make the engine set up a
 // scope for it on every unit, reported or not.
-function report(ctx: RuleContext, u: Unit, hint: string | null) {
+function report(ctx: RuleContext, u: Unit, { message, hint }: Said) {
   ctx.report({
     range: u.range,
-    message: hint
-      ? { zh: `单位名录中没有“${u.name}”，是否为“${hint}”？`, en: `“${u.name}” is not in the unit registry; did you mean “${hint}”?` }
-      : { zh: `单位名录中没有“${u.name}”。`, en: `“${u.name}” is not in the unit registry.` },
+    message,
     // Made when asked for: a table may name many units the registry lacks.
     fixes: hint ? () => [{ title: { zh: `改为“${hint}”`, en: `Change to “${hint}”` }, edits: [{ start: u.start, end: u.end, newText: hint }], safe: false }] : undefined,
   });

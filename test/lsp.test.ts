@@ -340,3 +340,23 @@ test("completion gives the same answer whether or not the whole of the version w
   assert.ok(unitFirst.length > 0);
   await conn.sendNotification("textDocument/didClose", { textDocument: { uri: u } });
 });
+
+test("tables under two configs complete from their own registries, however the two alternate", async () => {
+  // Two team folders with a config each: the nearest tasktable.json governs.
+  for (const [team, unit] of [["team1", "区甲审批局"], ["team2", "市乙审批局"]]) {
+    mkdirSync(join(dir, team), { recursive: true });
+    writeFileSync(join(dir, team, "tasktable.json"), JSON.stringify({ units: [unit] }));
+  }
+  const here = uri("team1/d.tasktable");
+  const there = uri("team2/c.tasktable");
+  for (const u of [here, there]) await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: u, languageId: "tasktable", version: 1, text: "1. 任务\n   牵头：审批\n" } });
+  const names = async (u: string) =>
+    ((await conn.sendRequest("textDocument/completion", { textDocument: { uri: u }, position: { line: 1, character: 8 } })) as { items: { label: string }[] }).items.map((i) => i.label);
+  for (let round = 0; round < 2; round++) {
+    const there1 = await names(there);
+    assert.ok(there1.includes("市乙审批局") && !there1.includes("区甲审批局"), there1.join(" "));
+    const here1 = await names(here);
+    assert.ok(here1.includes("区甲审批局") && !here1.includes("市乙审批局"), here1.join(" "));
+  }
+  for (const u of [here, there]) await conn.sendNotification("textDocument/didClose", { textDocument: { uri: u } });
+});

@@ -88,7 +88,10 @@ export class TaskTableServer {
   private insertReplace = false;
   private hierarchical = true;
   private readonly docsBase = URI.file(join(__dirname, "..", "docs", "rules")).toString();
-  private unitIndexCache: { registry: unknown; generation: number; index: UnitIndex } | null = null;
+  private readonly unitIndexes = new Map<Settings["registry"], { generation: number; index: UnitIndex }>();
+  private lastUnitIndex: UnitIndex | undefined;
+  /** The table last opened or edited: an idle warm-up builds the unit index for its settings. */
+  private lastTable: string | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly reports = new DiagnosticReports();
@@ -153,16 +156,26 @@ export class TaskTableServer {
     return a.model.memo.get(USAGE, () => unitUsage(a.model));
   }
 
-  /** Registry units and every unit the workspace uses, ranked by use; rebuilt on change. */
+  /**
+   * Registry units and every unit the workspace uses, ranked by use; rebuilt on change. One
+   * index a registry, for the few registries in use (a workspace of several folders may have
+   * one each), so that tables of two folders do not rebuild each other's.
+   */
   unitIndex(settings: Settings): UnitIndex {
-    const c = this.unitIndexCache;
-    if (c && c.registry === settings.registry && c.generation === this.index.generation) return c.index;
+    const registry = settings.registry;
+    const c = this.unitIndexes.get(registry);
+    if (c && c.generation === this.index.generation) return c.index;
     const counts = new Map<string, number>();
     for (const a of this.allAnalyses()) {
       for (const [name, n] of this.usage(a)) counts.set(name, (counts.get(name) ?? 0) + n.leads + n.joins);
     }
-    const index = new UnitIndex(settings.registry, counts, c?.index);
-    this.unitIndexCache = { registry: settings.registry, generation: this.index.generation, index };
+    // Pinyin keys depend on names only: any index at hand gives those of unchanged units.
+    const index = new UnitIndex(registry, counts, c?.index ?? this.lastUnitIndex);
+    this.unitIndexes.delete(registry);
+    this.unitIndexes.set(registry, { generation: this.index.generation, index });
+    // A registry replaced by a config change is dropped here, the least recently built first.
+    if (this.unitIndexes.size > 4) this.unitIndexes.delete(this.unitIndexes.keys().next().value!);
+    this.lastUnitIndex = index;
     return index;
   }
 
@@ -170,22 +183,24 @@ export class TaskTableServer {
    * Builds the unit index for a table's settings while the server is idle (after a table opens,
    * the workspace is read or the config changes), so that the first unit completion does not
    * wait for the pinyin of the whole registry. A request that comes first builds it itself.
+   * `uri`: the table to build it for; by default the table last opened or edited.
    */
-  private warmUnitIndex() {
+  private warmUnitIndex(uri?: string) {
+    if (uri) this.lastTable = uri;
     clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
       // While the workspace is being read the counts still change: wait for it.
       if (this.index.busy) return this.warmUnitIndex();
-      const doc = this.documents.all().find((d) => isTable(d.uri));
-      if (doc) this.unitIndex(this.settingsFor(doc.uri)).prepare();
+      const table = this.lastTable && this.documents.get(this.lastTable) ? this.lastTable : this.documents.all().find((d) => isTable(d.uri))?.uri;
+      if (table) this.unitIndex(this.settingsFor(table)).prepare();
     }, 300);
     this.warmTimer.unref?.();
   }
 
-  /** The counts changed: the index is built again when next asked, from the keys it has. */
+  /** The counts changed: each index is built again when next asked, from the keys it has. */
   private staleUnitIndex() {
-    if (this.unitIndexCache) this.unitIndexCache.generation = -1;
+    for (const c of this.unitIndexes.values()) c.generation = -1;
     this.warmUnitIndex();
   }
 
@@ -274,6 +289,7 @@ export class TaskTableServer {
 
     this.documents.onDidChangeContent((e) => {
       // Typing is not idle time: a pending warm-up waits until the typing stops.
+      if (isTable(e.document.uri)) this.lastTable = e.document.uri;
       if (this.warmTimer) this.warmUnitIndex();
       if (isConfigFile(e.document.uri) || this.isUnitFile(e.document.uri)) {
         this.configChanged(URI.parse(e.document.uri).fsPath);
@@ -284,7 +300,7 @@ export class TaskTableServer {
     });
     this.documents.onDidOpen((e) => {
       this.index.opened(e.document.uri);
-      if (isTable(e.document.uri)) this.warmUnitIndex();
+      if (isTable(e.document.uri)) this.warmUnitIndex(e.document.uri);
     });
     this.documents.onDidClose((e) => {
       this.open.delete(e.document.uri);

@@ -77,3 +77,12 @@ test("every command the client registers is in the manifest, and the other way r
   for (const c of declared) assert.ok(registered.has(c), `declared but not registered: ${c}`);
   for (const c of registered) assert.ok(declared.has(c), `registered but not declared: ${c}`);
 });
+
+test("the engine flags the client starts the server with are ones Node accepts", async () => {
+  const { SERVER_NODE_FLAGS } = await import("../server/src/lsp/launch.js");
+  const { spawnSync } = await import("node:child_process");
+  const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, "-e", "0"], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const bad = spawnSync(process.execPath, ["--max-semi-space-sise=8", "-e", "0"], { encoding: "utf8" });
+  assert.notEqual(bad.status, 0, "a misspelt flag is refused, so the check above means something");
+});

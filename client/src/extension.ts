@@ -10,6 +10,7 @@ import { messageLanguage } from "./locale.js";
 import { registerUnitsView } from "./units-view.js";
 import { registerWorkspaceCheck } from "./workspace-check.js";
 import { STATS_REQUEST, type Stats } from "../../server/src/lsp/protocol.js";
+import { SERVER_NODE_FLAGS } from "../../server/src/lsp/launch.js";
 
 let client: LanguageClient | undefined;
 
@@ -17,8 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath("dist/server.js");
   const restarts = new RestartOnCrash();
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, "--nolazy", "--inspect=6010"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -136,20 +136,45 @@ function asMarkdown(text: string): string {
   line("time per byte, 100,000 lines over 1,000 lines", `×${growth.toFixed(2)}`, "≤ ×1.5 (linear)", growth <= 1.5);
 }
 
+/**
+ * The fastest run of each of two inputs, their runs taken in turn: the two sizes meet the
+ * machine in the same state (its speed drifts by a factor of two over seconds here), and one
+ * young-generation collection landing in a run of a few milliseconds doubles it. What the
+ * ratio is to catch, a path worse than linear, is slow in every run.
+ */
+function fastestOfEach(f: () => void, g: () => void, runs = 9, warm = 3): [number, number] {
+  for (let i = 0; i < warm; i++) {
+    f();
+    g();
+  }
+  let bf = Infinity;
+  let bg = Infinity;
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    f();
+    bf = Math.min(bf, performance.now() - t0);
+    t0 = performance.now();
+    g();
+    bg = Math.min(bg, performance.now() - t0);
+  }
+  return [bf, bg];
+}
+
 // 2. Pathological inputs in linear time: time at n and 4n must grow at most ~4× (5× allowed).
+// Sizes are the issue's 10,000 siblings and units and four times that: a smaller table is
+// read within the young generation and never collected, which no larger one escapes.
 function linear(name: string, make: (n: number) => string, n: number) {
   const a = make(n);
   const b = make(4 * n);
-  const ta = time(() => full(a), 5);
-  const tb = time(() => full(b), 5);
+  const [ta, tb] = fastestOfEach(() => full(a), () => full(b));
   const ratio = tb / ta;
   results[name] = { n, msAtN: ta, msAt4N: tb, ratio };
   line(`${name} (n=${n} → ${4 * n})`, `×${ratio.toFixed(2)} (${tb.toFixed(1)} ms)`, "linear: ×4 (≤ ×5) for 4× input", ratio <= 5);
 }
 const longLine = (n: number) => "1. " + "主动公开（规划）《纲要》".repeat(Math.floor(n / 12)) + "\n   牵头：区财政局\n";
 linear("one long line", longLine, 262_144);
-linear("siblings under one heading", (n) => "一、部分\n" + Array.from({ length: n }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join(""), 2_500);
-linear("units in one cell", (n) => "1. 任务\n   牵头：" + Array.from({ length: n }, (_, i) => `单位${i}`).join("、") + "\n", 2_500);
+linear("siblings under one heading", (n) => "一、部分\n" + Array.from({ length: n }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join(""), 10_000);
+linear("units in one cell", (n) => "1. 任务\n   牵头：" + Array.from({ length: n }, (_, i) => `单位${i}`).join("、") + "\n", 10_000);
 linear("unclosed brackets", (n) => "1. " + "（《“〔".repeat(n) + "\n   牵头：区财政局\n", 10_000);
 {
   const t = full(longLine(1_048_576));

@@ -197,6 +197,9 @@ test("a model built after an edit, taking over the sections above it, equals one
       // The version before may itself have been parsed only part of the way.
       const oldTree = parse(before, { labels: s.labels, until: until === null ? undefined : until % (before.length + 1) });
       const old = buildModel(oldTree, s);
+      // The old version checked (as the server does before the next edit): the new tree then
+      // takes over the old one's character marks for the nodes it takes over.
+      check(old, s);
       const start = before.length ? at % (before.length + 1) : 0;
       const after = before.slice(0, start) + put + before.slice(Math.min(before.length, start + cut));
       const tree = parse(after, { labels: s.labels, previous: { tree: oldTree, editStart: start } });

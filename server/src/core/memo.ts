@@ -15,6 +15,18 @@ export class MemoKey<T> {
 export class Memo {
   private readonly slots = new Map<MemoKey<unknown>, unknown>();
 
+  /** The value under `key` if it has been made, without making it. */
+  peek<T>(key: MemoKey<T>): T | undefined {
+    return this.slots.get(key) as T | undefined;
+  }
+
+  /** The value under `key` if there is one, which is then forgotten. */
+  take<T>(key: MemoKey<T>): T | undefined {
+    const v = this.slots.get(key) as T | undefined;
+    this.slots.delete(key);
+    return v;
+  }
+
   /** The value under `key`, made by `make` the first time it is asked for. */
   get<T>(key: MemoKey<T>, make: () => T): T {
     if (this.slots.has(key)) return this.slots.get(key) as T;

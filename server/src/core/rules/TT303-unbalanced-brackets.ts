@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
 import { allTasks, paragraphs } from "./util.js";
 import { isChineseNumeralChar } from "../syntax/numerals.js";
-import { BRACKET_PAIRS, MarkCursor, firstAtOrAfter, textMarks } from "./marks.js";
+import { BRACKET_PAIRS, MarkCursor, firstAtOrAfter, treeMarks } from "../syntax/marks.js";
 
 // Per character code: the kind of bracket (one number for both widths of a kind), whether it
 // opens, and its partner. Typed arrays, because every bracket of every task is looked up.
@@ -53,7 +53,7 @@ export const unbalancedBrackets: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
-    const marks = new MarkCursor(textMarks(model).brackets);
+    const marks = new MarkCursor(treeMarks(model.tree).brackets);
     for (const n of model.tree.nodes) {
       if (n.kind === "heading") scan(ctx, [n.title], marks);
       else if (n.kind === "title") scan(ctx, [n.text], marks);

@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
 import { isHan } from "../text.js";
 import { allTasks, paragraphs } from "./util.js";
-import { textMarks } from "./marks.js";
+import { treeMarks } from "../syntax/marks.js";
 
 export const repeatedWord: Rule = {
   code: "TT306",
@@ -14,7 +14,7 @@ export const repeatedWord: Rule = {
   },
   check(ctx) {
     // Within a line: the shared scan found them all.
-    const { doubleStarts, doubleLengths } = textMarks(ctx.model);
+    const { doubleStarts, doubleLengths } = treeMarks(ctx.model.tree);
     for (let k = 0; k < doubleStarts.length; k++) report(ctx, doubleStarts[k], doubleLengths[k]);
     // Across a line break: only where a value wraps onto another line.
     for (const n of ctx.model.tree.nodes) if (n.kind === "note") for (const p of paragraphs(n)) acrossBreaks(ctx, p);

@@ -3,6 +3,7 @@
 
 import { LineIndex, displayWidth, indentWidth, isHan, isSpace, own, type Range } from "../text.js";
 import { Memo } from "../memo.js";
+import { carryMarks } from "./marks.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
 import { scanMarker, type MarkerMatch } from "./markers.js";
 import type { ColumnsNode, CommentNode, FieldNode, NoteNode, Segment, SyntaxTree, TaskNode, TopNode } from "./nodes.js";
@@ -50,6 +51,8 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   const bom = text.charCodeAt(0) === 0xfeff;
   const resume = options.previous && options.previous.tree.labels === labels && options.previous.tree.bom === bom ? resumePoint(options.previous.tree, options.previous.editStart) : null;
   const nodes: TopNode[] = resume ? resume.nodes : [];
+  /** How many nodes were taken over: parsing goes on adding to the same array. */
+  const taken = nodes.length;
   const comments: CommentNode[] = resume ? resume.comments : [];
   const stack: Block[] = [];
   /** The last level-3 task, while no heading has come since: items may attach to it. */
@@ -227,7 +230,9 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     stack.push({ node: t, candidate: true, field: null });
   }
   closeAll();
-  return { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo, memo: new Memo() };
+  const tree: SyntaxTree = { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo, memo: new Memo() };
+  if (resume) carryMarks(options.previous!.tree, tree, taken, resume.upTo);
+  return tree;
 }
 
 interface WellFormed {
@@ -258,7 +263,7 @@ function flat(text: string): string {
  * ends the run of items that may attach to a task), so the nodes before it stand as they are
  * and parsing from its line on gives what a fresh parse would.
  */
-function resumePoint(tree: SyntaxTree, editStart: number): { line: number; nodes: TopNode[]; comments: CommentNode[] } | null {
+function resumePoint(tree: SyntaxTree, editStart: number): { line: number; upTo: number; nodes: TopNode[]; comments: CommentNode[] } | null {
   const { nodes, lines } = tree;
   for (let k = nodes.length - 1; k >= 0; k--) {
     const h = nodes[k];
@@ -269,7 +274,7 @@ function resumePoint(tree: SyntaxTree, editStart: number): { line: number; nodes
     const start = h.range.start;
     let c = 0;
     while (c < tree.comments.length && tree.comments[c].range.start < start) c++;
-    return { line: h.line, nodes: nodes.slice(0, k), comments: tree.comments.slice(0, c) };
+    return { line: h.line, upTo: start, nodes: nodes.slice(0, k), comments: tree.comments.slice(0, c) };
   }
   return null;
 }

@@ -2,10 +2,10 @@
 // task titles and field values. It finds what two rules would otherwise each look for in a
 // pass of their own: bracket and quote characters (unbalanced-brackets) and words written
 // twice in a row (repeated-word). Reading every character is the costliest thing the checker
-// does, so it is done once; the rules then look up their scope's marks by offset.
+// does, so it is done once a tree; the rules then look up their scope's marks by offset.
+// After an edit, the marks of the nodes the parse took over are taken over with them.
 
-import type { Model } from "../model/model.js";
-import type { TaskNode } from "../syntax/nodes.js";
+import type { SyntaxTree, TaskNode, TopNode } from "./nodes.js";
 import { isHan } from "../text.js";
 import { MemoKey } from "../memo.js";
 
@@ -50,9 +50,29 @@ export interface TextMarks {
 
 const MARKS = new MemoKey<TextMarks>("text marks");
 
-/** The marks of a model's text, computed once per model. */
-export function textMarks(model: Model): TextMarks {
-  return model.memo.get(MARKS, () => scanModel(model));
+/** What a tree after an edit takes over: the marks before `upTo`, where its new nodes begin. */
+interface Carried {
+  marks: TextMarks;
+  upTo: number;
+  /** The index of the first node not taken over. */
+  from: number;
+}
+const CARRIED = new MemoKey<Carried>("text marks taken over");
+
+/** The marks of a tree's text, computed once per tree. */
+export function treeMarks(tree: SyntaxTree): TextMarks {
+  return tree.memo.get(MARKS, () => scanTree(tree, tree.memo.take(CARRIED)));
+}
+
+/**
+ * Called by the parse after an edit: `tree` holds the first `from` nodes of `previous`, which
+ * begin before `upTo`. If the previous tree's marks were read, the new tree takes over those
+ * before `upTo` (the same characters at the same offsets) and reads only its new nodes. Only
+ * numbers are kept, so no older tree stays alive through this.
+ */
+export function carryMarks(previous: SyntaxTree, tree: SyntaxTree, from: number, upTo: number) {
+  const marks = previous.memo.peek(MARKS);
+  if (marks && from > 0) tree.memo.get(CARRIED, () => ({ marks, upTo, from }));
 }
 
 /** Index of the first value in the sorted `xs` at or after `x`. */
@@ -104,17 +124,20 @@ class Growable {
   }
 }
 
-function scanModel(model: Model): TextMarks {
-  const text = model.tree.text;
+function scanTree(tree: SyntaxTree, carried: Carried | undefined): TextMarks {
+  const text = tree.text;
   const brackets = new Growable();
   // Doubled words packed as start * 4 + (length - 2), so one sort keeps them together.
   const doubles = new Growable();
-  for (const n of model.tree.nodes) {
-    if (n.kind === "heading") scanSegment(text, n.title.start, n.title.end, brackets, doubles);
-    else if (n.kind === "title") scanSegment(text, n.text.start, n.text.end, brackets, doubles);
-    else if (n.kind === "note") for (const s of n.segments) scanSegment(text, s.start, s.end, brackets, doubles);
-    else if (n.kind === "task") scanTask(text, n, brackets, doubles);
+  let from = 0;
+  if (carried) {
+    const { marks, upTo } = carried;
+    for (let i = 0; i < marks.brackets.length && marks.brackets[i] < upTo; i++) brackets.push(marks.brackets[i]);
+    for (let i = 0; i < marks.doubleStarts.length && marks.doubleStarts[i] < upTo; i++) doubles.push(marks.doubleStarts[i] * 4 + marks.doubleLengths[i] - 2);
+    from = carried.from;
   }
+  const nodes = tree.nodes;
+  for (let k = from; k < nodes.length; k++) scanNode(text, nodes[k], brackets, doubles);
   const packed = doubles.sorted();
   const doubleStarts = new Int32Array(packed.length);
   const doubleLengths = new Uint8Array(packed.length);
@@ -123,6 +146,13 @@ function scanModel(model: Model): TextMarks {
     doubleLengths[i] = (packed[i] & 3) + 2;
   }
   return { brackets: brackets.sorted(), doubleStarts, doubleLengths };
+}
+
+function scanNode(text: string, n: TopNode, brackets: Growable, doubles: Growable) {
+  if (n.kind === "heading") scanSegment(text, n.title.start, n.title.end, brackets, doubles);
+  else if (n.kind === "title") scanSegment(text, n.text.start, n.text.end, brackets, doubles);
+  else if (n.kind === "note") for (const s of n.segments) scanSegment(text, s.start, s.end, brackets, doubles);
+  else if (n.kind === "task") scanTask(text, n, brackets, doubles);
 }
 
 function scanTask(text: string, t: TaskNode, brackets: Growable, doubles: Growable) {

@@ -176,23 +176,13 @@ function cost(groups: Numbered[][]): number {
   return out.length;
 }
 
-/**
- * Which member first took each number, reused from group to group: a new typed array per
- * group would leave its memory outside the heap, where the engine counts it against the next
- * collection.
- */
-let scratch = new Int32Array(1024);
-
 function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatch, number>) {
   let prevMax = 0;
   // Which member first took each number: an array for the numbers a group of this size
   // can reasonably hold, a map for the rest.
-  const size = group.length * 2 + 16;
-  if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
-  const small = scratch;
-  small.fill(0, 0, size);
+  const small = new Int32Array(group.length * 2 + 16);
   let large: Map<number, number> | null = null;
-  const firstWith = (v: number): number => (v < size ? small[v] - 1 : (large?.get(v) ?? -1));
+  const firstWith = (v: number): number => (v < small.length ? small[v] - 1 : (large?.get(v) ?? -1));
   for (let i = 0; i < group.length; i++) {
     const m = group[i];
     const expected = prevMax + 1;
@@ -209,7 +199,7 @@ function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatc
       out.push({ kind, member: m, expected, found: v, other, group });
     }
     if (first < 0) {
-      if (v < size) small[v] = i + 1;
+      if (v < small.length) small[v] = i + 1;
       else (large ??= new Map()).set(v, i);
     }
     if (v > prevMax) prevMax = v;

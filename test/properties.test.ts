@@ -100,11 +100,12 @@ const lineOf = fc.oneof(
 );
 const lineDoc = fc.tuple(fc.array(lineOf, { maxLength: 30 }), fc.constantFrom("\n", "\r\n", "\r")).map(([ls, br]) => ls.join(br) + br);
 
-test("a parse that picks up after an edit equals a fresh parse of the new text", () => {
+test("a parse that picks up after an edit, and takes over what follows it, equals a fresh parse of the new text", () => {
   // Half the edits land at or just around the start of a line, where a change decides
   // which block a line belongs to.
   const edit = fc.record({ at: fc.nat(), nearLine: fc.boolean(), shift: fc.integer({ min: -2, max: 3 }), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")) });
   let resumed = 0;
+  let tailTaken = 0;
   fc.assert(
     fc.property(fc.oneof(doc, lineDoc), edit, (before, { at, nearLine, shift, cut, put }) => {
       let start = before.length ? at % (before.length + 1) : 0;
@@ -115,14 +116,19 @@ test("a parse that picks up after an edit equals a fresh parse of the new text",
       const end = Math.min(before.length, start + cut);
       const after = before.slice(0, start) + put + before.slice(end);
       const old = parse(before);
-      const again = parse(after, { previous: { tree: old, editStart: start } });
+      // Told what the edit left unchanged at the end, the parse may take the previous tree's
+      // last nodes over too.
+      const last = old.nodes[old.nodes.length - 1];
+      const again = parse(after, { previous: { tree: old, editStart: start, unchangedTail: before.length - end } });
       if (old.nodes.length && again.nodes[0] === old.nodes[0]) resumed++;
+      if (last && again.nodes[again.nodes.length - 1] === last) tailTaken++;
       assert.equal(shape(again), shape(parse(after)));
     }),
     RUNS,
   );
   // The property says nothing if every run fell back to a fresh parse.
   assert.ok(resumed > RUNS.numRuns / 20, `picked up after the edit in only ${resumed} runs`);
+  assert.ok(tailTaken > RUNS.numRuns / 40, `took the end over in only ${tailTaken} runs`);
 });
 
 test("a parse that stops after an offset holds what a whole parse holds above its stop, and a later parse picks up from it", () => {
@@ -183,13 +189,14 @@ function modelShape(m: ReturnType<typeof buildModel>) {
   });
 }
 
-test("a model built after an edit, taking over the sections above it, equals one built afresh", () => {
+// Sections of a few lines each, so that an edit has whole sections above and below it.
+const sectionOf = fc.tuple(fc.constantFrom("一、甲", "二、乙", "三、丙"), fc.array(fc.oneof(lineOf, fc.constantFrom("1. 任务", "   牵头：同上", "   要求：同上")), { maxLength: 6 }));
+const sectionsDoc = (minLength: number) => fc.array(sectionOf, { minLength, maxLength: 6 }).map((ss) => ss.map(([h, ls]) => [h, ...ls].join("\n")).join("\n") + "\n");
+const sectionDoc = sectionsDoc(0);
+const withUnits = settingsFrom(JSON.stringify({ units: ["区财政局", { name: "区文化和旅游局", aliases: ["文旅局"] }, "区教育局"] }));
+
+test("a model built after an edit, taking over the sections above and below it, equals one built afresh", () => {
   const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")), until: fc.option(fc.nat()) });
-  const withUnits = settingsFrom(JSON.stringify({ units: ["区财政局", { name: "区文化和旅游局", aliases: ["文旅局"] }, "区教育局"] }));
-  // Sections of a few lines each, so that an edit has whole sections above it.
-  const sectionDoc = fc
-    .array(fc.tuple(fc.constantFrom("一、甲", "二、乙", "三、丙"), fc.array(fc.oneof(lineOf, fc.constantFrom("1. 任务", "   牵头：同上", "   要求：同上")), { maxLength: 6 })), { maxLength: 6 })
-    .map((ss) => ss.map(([h, ls]) => [h, ...ls].join("\n")).join("\n") + "\n");
   let kept = 0;
   fc.assert(
     // Documents of whole sections twice as often: they are the ones with sections to take over.
@@ -202,8 +209,9 @@ test("a model built after an edit, taking over the sections above it, equals one
       // takes over the old one's character marks for the nodes it takes over.
       check(old, s);
       const start = before.length ? at % (before.length + 1) : 0;
-      const after = before.slice(0, start) + put + before.slice(Math.min(before.length, start + cut));
-      const tree = parse(after, { labels: s.labels, previous: { tree: oldTree, editStart: start } });
+      const end = Math.min(before.length, start + cut);
+      const after = before.slice(0, start) + put + before.slice(end);
+      const tree = parse(after, { labels: s.labels, previous: { tree: oldTree, editStart: start, unchangedTail: before.length - end } });
       const again = buildModel(tree, s, old);
       if (old.sections.length && again.sections[0] === old.sections[0]) kept++;
       assert.equal(modelShape(again), modelShape(buildModel(parse(after, { labels: s.labels }), s)));
@@ -215,6 +223,41 @@ test("a model built after an edit, taking over the sections above it, equals one
     RUNS,
   );
   assert.ok(kept > RUNS.numRuns / 20, `took sections over in only ${kept} runs`);
+});
+
+test("after an edit above the last section, the model takes over the sections below it, moved, and equals one built afresh", () => {
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")) });
+  let moved = 0;
+  fc.assert(
+    fc.property(sectionsDoc(2), edit, fc.boolean(), (before, { at, cut, put }, registry) => {
+      const s = registry ? withUnits : settings;
+      const oldTree = parse(before, { labels: s.labels });
+      const old = buildModel(oldTree, s);
+      check(old, s);
+      // Somewhere above the last section's heading.
+      const lastHeading = Math.max(before.lastIndexOf("一、"), before.lastIndexOf("二、"), before.lastIndexOf("三、"));
+      const start = at % (lastHeading + 1);
+      const end = Math.min(lastHeading, start + cut);
+      const after = before.slice(0, start) + put + before.slice(end);
+      const lastSection = old.sections[old.sections.length - 1];
+      const lastTask = oldTree.nodes[oldTree.nodes.length - 1];
+      const tree = parse(after, { labels: s.labels, previous: { tree: oldTree, editStart: start, unchangedTail: before.length - end } });
+      const again = buildModel(tree, s, old);
+      if (again.sections[again.sections.length - 1] === lastSection) moved++;
+      const fresh = buildModel(parse(after, { labels: s.labels }), s);
+      assert.equal(shape(tree), shape(fresh.tree));
+      assert.equal(modelShape(again), modelShape(fresh));
+      for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
+      const found = (m: ReturnType<typeof buildModel>) => check(m, s).map((f) => [f.code, f.range.start, f.range.end, f.message, f.related.map((r) => [r.range.start, r.message])]);
+      assert.deepEqual(found(again), found(fresh));
+      // 同上 in a task taken over reads the task now above it, and nothing of the old model.
+      again.tasks.forEach((t, i) => assert.equal((t as unknown as { dittoFrom: unknown }).dittoFrom, i ? again.tasks[i - 1] : null));
+      // The nodes moved are the previous tree's own objects, not copies.
+      if (again.sections[again.sections.length - 1] === lastSection) assert.equal(tree.nodes[tree.nodes.length - 1], lastTask);
+    }),
+    RUNS,
+  );
+  assert.ok(moved > RUNS.numRuns / 4, `took the last section over in only ${moved} runs`);
 });
 
 test("completion answered from a parse that stops after the cursor equals completion from the whole table", () => {

@@ -139,13 +139,14 @@ export class TaskTableServer {
     const cached = this.open.get(uri);
     const current = cached && cached.version === doc.version && cached.settings === settings;
     if (current && cached.reaches(offset)) return cached;
-    let previous: { analysis: Analysis; editStart: number } | undefined;
+    let previous: { analysis: Analysis; editStart: number; unchangedTail?: number } | undefined;
     if (current) {
       // The same text, parsed further: everything the partial analysis parsed stands.
       previous = { analysis: cached, editStart: doc.getText().length };
     } else {
-      const editStart = this.documents.takeEditStart(uri);
-      if (cached && editStart !== undefined && cached.version < doc.version) previous = { analysis: cached, editStart };
+      const edits = this.documents.takeEdits(uri);
+      // The previous analysis is handed over to the new one, which may take its end over.
+      if (cached && edits !== undefined && cached.version < doc.version) previous = { analysis: cached, editStart: edits.start, unchangedTail: edits.unchangedTail };
     }
     const a = new Analysis(uri, doc.version, doc.getText(), settings, previous, offset === Infinity ? undefined : offset);
     this.open.set(uri, a);

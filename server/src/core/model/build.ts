@@ -4,17 +4,20 @@ import type { FieldNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.
 import type { Role } from "../syntax/labels.js";
 import { isUnitRole } from "../syntax/labels.js";
 import { own, type Range } from "../text.js";
-import { Memo } from "../memo.js";
+import { Memo, MemoKey } from "../memo.js";
 import type { Settings } from "../settings.js";
 import type { EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
 import type { ListItem } from "./units.js";
+import { TAKEN_TAIL, type TakenTail } from "../syntax/parser.js";
 import { DITTO, splitUnits } from "./units.js";
 
 /**
  * With `previous`, the model of an earlier version built with the same settings whose tree
  * shares its first nodes with this one (a parse that picked up after an edit): the sections
  * that lie wholly in those shared nodes are taken over with their tasks, and the model is
- * built from the next section heading on. The result equals a model built afresh.
+ * built from the next section heading on. Where the parse also took over the previous tree's
+ * last nodes, the sections among them are taken over too, moved as their nodes were (the
+ * previous model is handed over with its tree). The result equals a model built afresh.
  */
 export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Model): Model {
   const { text } = tree;
@@ -54,7 +57,13 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   let subsection: Subsection | null = null;
   let prevTask: Task | null = null;
   let from = 0;
-  const kept = previous && previous.leadSource === leadSource && previous.tree.labels === tree.labels ? keptPrefix(previous, tree) : null;
+  const usable = !!previous && previous.leadSource === leadSource && previous.tree.labels === tree.labels;
+  const handed = tree.memo.peek(TAKEN_TAIL);
+  // The objects taken over are moved in place, so a model hands its end over only once.
+  const tail =
+    usable && handed && previous.tree.nodes[handed.oldFrom] === tree.nodes[handed.from] && !previous.memo.peek(HANDED_OVER) ? tailSections(previous, tree, handed) : null;
+  if (tail) previous!.memo.get(HANDED_OVER, () => true);
+  const kept = usable ? keptPrefix(previous, tree, handed ? handed.from : tree.nodes.length) : null;
   if (kept) {
     ({ sections, subsections, tasks, orphanItems, notes } = kept);
     from = kept.from;
@@ -187,7 +196,8 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   };
 
   const nodes = tree.nodes;
-  for (let k = from; k < nodes.length; k++) {
+  const to = tail ? tail.at : nodes.length;
+  for (let k = from; k < to; k++) {
     const n = nodes[k];
     switch (n.kind) {
       case "heading": {
@@ -223,6 +233,18 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
     }
   }
 
+  if (tail) {
+    const first = tail.tasks.length ? (tail.tasks[0] as TaskImpl) : null;
+    moveTail(tail, handed!, text);
+    for (const x of tail.sections) sections.push(x);
+    for (const x of tail.subsections) subsections.push(x);
+    for (const x of tail.tasks) tasks.push(x);
+    for (const x of tail.orphanItems) orphanItems.push(x);
+    for (const x of tail.notes) notes.push(x);
+    // The task 同上 would copy from is now this model's (the first task uses none).
+    first?.follow(prevTask);
+  }
+
   return {
     tree,
     title,
@@ -243,10 +265,10 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
  * heading among the nodes the two trees share, with everything in them. A section is taken
  * over only whole, so no object taken over is added to.
  */
-function keptPrefix(previous: Model, tree: SyntaxTree) {
+function keptPrefix(previous: Model, tree: SyntaxTree, limit: number) {
   const a = previous.tree.nodes;
   const b = tree.nodes;
-  const n = Math.min(a.length, b.length);
+  const n = Math.min(a.length, b.length, limit);
   let shared = 0;
   while (shared < n && a[shared] === b[shared]) shared++;
   let from = shared - 1;
@@ -269,6 +291,77 @@ function keptPrefix(previous: Model, tree: SyntaxTree) {
     orphanItems: before(previous.orphanItems),
     notes: before(previous.notes),
   };
+}
+
+const HANDED_OVER = new MemoKey<true>("sections handed over");
+
+interface Tail {
+  /** The index in the tree of the level-1 heading the sections taken over begin with. */
+  at: number;
+  sections: Section[];
+  subsections: Subsection[];
+  tasks: Task[];
+  orphanItems: Task[];
+  notes: NoteNode[];
+}
+
+/**
+ * What of `previous` stands in a model of `tree` after the nodes the parse took over from the
+ * end of the previous tree: the sections from the first level-1 heading among them, with
+ * everything in them, unless the first task there copies with 同上 from the task before it,
+ * which the edit may have changed.
+ */
+function tailSections(previous: Model, tree: SyntaxTree, handed: TakenTail): Tail | null {
+  const nodes = tree.nodes;
+  let at = handed.from;
+  while (at < nodes.length) {
+    const n = nodes[at];
+    if (n.kind === "heading" && n.level === 1) break;
+    at++;
+  }
+  if (at >= nodes.length) return null;
+  let sections = 0;
+  let subsections = 0;
+  let tasks = 0;
+  let orphans = 0;
+  let notes = 0;
+  for (let k = at; k < nodes.length; k++) {
+    const n = nodes[k];
+    if (n.kind === "heading") n.level === 1 ? sections++ : subsections++;
+    else if (n.kind === "task") n.level === 3 ? tasks++ : orphans++;
+    else if (n.kind === "note") notes++;
+  }
+  const last = <T>(xs: T[], k: number) => (k <= xs.length ? xs.slice(xs.length - k) : null);
+  const t: Tail = {
+    at,
+    sections: last(previous.sections, sections)!,
+    subsections: last(previous.subsections, subsections)!,
+    tasks: last(previous.tasks, tasks)!,
+    orphanItems: last(previous.orphanItems, orphans)!,
+    notes: last(previous.notes, notes)!,
+  };
+  if (!t.sections || !t.subsections || !t.tasks || !t.orphanItems || !t.notes) return null;
+  if (t.sections[0]?.node !== nodes[at]) return null;
+  if (t.tasks.length && copiesAbove(t.tasks[0])) return null;
+  return t;
+}
+
+/** Whether a task has a 同上 that reads the task before it. */
+function copiesAbove(t: Task): boolean {
+  for (const f of t.fields) {
+    if (f.dittoSource || f.unresolvedDitto.length) return true;
+    if (f.items) for (const it of f.items) if (it.kind === "ditto") return true;
+  }
+  return false;
+}
+
+/** Moves the model objects taken over by the lines and characters their nodes moved. */
+function moveTail(tail: Tail, handed: TakenTail, text: string) {
+  const { delta, lineDelta } = handed;
+  for (const s of tail.sections) s.line += lineDelta;
+  for (const s of tail.subsections) s.line += lineDelta;
+  for (const t of tail.tasks) (t as TaskImpl).move(delta, lineDelta, text);
+  for (const t of tail.orphanItems) (t as TaskImpl).move(delta, lineDelta, text);
 }
 
 function taskHasLead(n: TaskNode): boolean {
@@ -314,6 +407,16 @@ function isDitto(text: string, fn: FieldNode): boolean {
   return r.length === 1 && r[0].end - r[0].start === DITTO.length && text.startsWith(DITTO, r[0].start);
 }
 
+function moveUnit(u: Unit, d: number) {
+  (u as UnitImpl).start += d;
+  (u as UnitImpl).end += d;
+}
+
+function shiftRange(r: Range, d: number) {
+  (r as { start: number }).start += d;
+  (r as { end: number }).end += d;
+}
+
 /**
  * A unit of the model, and the list item it was written as. Its place is kept as two numbers;
  * a model keeps one of these for every name in every list, so the range object is made only
@@ -323,8 +426,8 @@ class UnitImpl implements Unit {
   declare readonly kind: "unit";
   constructor(
     public name: string,
-    readonly start: number,
-    readonly end: number,
+    public start: number,
+    public end: number,
     public canonical: string,
     public resolution: Resolution,
     readonly field: Field,
@@ -383,7 +486,7 @@ class TaskImpl implements Task {
     readonly section: Section | null,
     readonly subsection: Subsection | null,
     readonly parent: Task | null,
-    private readonly dittoFrom: Task | null,
+    private dittoFrom: Task | null,
   ) {
     this.level = node.level;
     this.number = node.marker ? node.marker.value : null;
@@ -405,6 +508,45 @@ class TaskImpl implements Task {
       fi.joined = undefined;
     }
     for (const it of this.items) (it as TaskImpl).adopt(text);
+  }
+  /** Taken over after an edit: the task 同上 reads is the one now above it. */
+  follow(above: Task | null) {
+    this.dittoFrom = above;
+  }
+  /**
+   * Taken over from the end of an earlier version, whose nodes moved by `d` characters and
+   * `dl` lines: the numbers kept here move with them, each once. A field's units are its unit
+   * items (moved as items) and the units its 同上 copied or its conjunction split, which
+   * follow the item they came from.
+   */
+  move(d: number, dl: number, text: string) {
+    this.moveBy(d, dl);
+    this.adopt(text);
+  }
+  private moveBy(d: number, dl: number) {
+    this.line += dl;
+    for (const f of this.fields) {
+      const items = f.items;
+      if (!items) continue;
+      const units = f.units;
+      let u = 0;
+      for (const it of items) {
+        if (it.kind === "unit") {
+          const x = it as UnitImpl;
+          x.start += d;
+          x.end += d;
+          if (units[u] === x) u++;
+          else if (units !== items) {
+            // Split at a conjunction: its two parts stand in its place.
+            for (let k = 0; k < 2 && u < units.length && units[u].resolution === "conjunction"; k++, u++) moveUnit(units[u], d);
+          }
+          continue;
+        }
+        shiftRange(it.range, d);
+        if (it.kind === "ditto") while (u < units.length && units[u].inheritedFrom !== null) moveUnit(units[u++], d);
+      }
+    }
+    for (const it of this.items) (it as TaskImpl).moveBy(d, dl);
   }
   private textOf(role: "requirement" | "deadline" | "note"): string | null {
     let out: string | null = null;

@@ -8,6 +8,7 @@
 import type { SyntaxTree, TaskNode, TopNode } from "./nodes.js";
 import { isHan } from "../text.js";
 import { MemoKey } from "../memo.js";
+import type { TakenTail } from "./parser.js";
 
 /** The brackets and quotes the checker pairs: ( and （ are one kind in two widths. */
 export const BRACKET_PAIRS: readonly (readonly [kind: string, open: string, close: string])[] = [
@@ -50,12 +51,16 @@ export interface TextMarks {
 
 const MARKS = new MemoKey<TextMarks>("text marks");
 
-/** What a tree after an edit takes over: the marks before `upTo`, where its new nodes begin. */
+/**
+ * What a tree after an edit takes over: the marks before `upTo`, where its new nodes begin,
+ * and those of the nodes it took over from the end of the previous tree, shifted.
+ */
 interface Carried {
   marks: TextMarks;
   upTo: number;
   /** The index of the first node not taken over. */
   from: number;
+  tail: TakenTail | null;
 }
 const CARRIED = new MemoKey<Carried>("text marks taken over");
 
@@ -66,13 +71,14 @@ export function treeMarks(tree: SyntaxTree): TextMarks {
 
 /**
  * Called by the parse after an edit: `tree` holds the first `from` nodes of `previous`, which
- * begin before `upTo`. If the previous tree's marks were read, the new tree takes over those
- * before `upTo` (the same characters at the same offsets) and reads only its new nodes. Only
- * numbers are kept, so no older tree stays alive through this.
+ * begin before `upTo`, and with `tail` the previous tree's last nodes, moved. If the previous
+ * tree's marks were read, the new tree takes over those before `upTo` (the same characters at
+ * the same offsets) and those of the tail (shifted as its nodes were), and reads only its new
+ * nodes. Only numbers are kept, so no older tree stays alive through this.
  */
-export function carryMarks(previous: SyntaxTree, tree: SyntaxTree, from: number, upTo: number) {
+export function carryMarks(previous: SyntaxTree, tree: SyntaxTree, from: number, upTo: number, tail: TakenTail | null) {
   const marks = previous.memo.peek(MARKS);
-  if (marks && from > 0) tree.memo.get(CARRIED, () => ({ marks, upTo, from }));
+  if (marks && (from > 0 || tail)) tree.memo.get(CARRIED, () => ({ marks, upTo, from, tail }));
 }
 
 /** Index of the first value in the sorted `xs` at or after `x`. */
@@ -130,14 +136,22 @@ function scanTree(tree: SyntaxTree, carried: Carried | undefined): TextMarks {
   // Doubled words packed as start * 4 + (length - 2), so one sort keeps them together.
   const doubles = new Growable();
   let from = 0;
+  const nodes = tree.nodes;
+  let to = nodes.length;
   if (carried) {
     const { marks, upTo } = carried;
     for (let i = 0; i < marks.brackets.length && marks.brackets[i] < upTo; i++) brackets.push(marks.brackets[i]);
     for (let i = 0; i < marks.doubleStarts.length && marks.doubleStarts[i] < upTo; i++) doubles.push(marks.doubleStarts[i] * 4 + marks.doubleLengths[i] - 2);
     from = carried.from;
+    if (carried.tail) to = carried.tail.from;
   }
-  const nodes = tree.nodes;
-  for (let k = from; k < nodes.length; k++) scanNode(text, nodes[k], brackets, doubles);
+  for (let k = from; k < to; k++) scanNode(text, nodes[k], brackets, doubles);
+  if (carried?.tail) {
+    const { marks } = carried;
+    const { oldStart, delta } = carried.tail;
+    for (let i = firstAtOrAfter(marks.brackets, oldStart); i < marks.brackets.length; i++) brackets.push(marks.brackets[i] + delta);
+    for (let i = firstAtOrAfter(marks.doubleStarts, oldStart); i < marks.doubleStarts.length; i++) doubles.push((marks.doubleStarts[i] + delta) * 4 + marks.doubleLengths[i] - 2);
+  }
   const packed = doubles.sorted();
   const doubleStarts = new Int32Array(packed.length);
   const doubleLengths = new Uint8Array(packed.length);

@@ -2,7 +2,7 @@
 // compared at offsets. It never throws: every input, however broken, gives a tree.
 
 import { LineIndex, displayWidth, indentWidth, isHan, isSpace, own, type Range } from "../text.js";
-import { Memo } from "../memo.js";
+import { Memo, MemoKey } from "../memo.js";
 import { carryMarks } from "./marks.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
 import { scanMarker, type MarkerMatch } from "./markers.js";
@@ -14,8 +14,15 @@ export interface ParseOptions {
    * The tree of the text before an edit, and the offset where the edit began (the text
    * before that offset is unchanged). The nodes that end before the edit are taken over as
    * they are, and the rest is parsed again: the result equals a fresh parse.
+   *
+   * With `unchangedTail`, how many characters at the end of the text the edit left as they
+   * were, the parse also takes over the nodes after the edit: from the first heading it meets
+   * in that unchanged end, which the previous tree has at the same place less the edit's
+   * change of length, it moves the previous tree's nodes to the new one, shifting their
+   * offsets and lines. The previous tree is then handed over: it, its model and what was
+   * found in it must not be read again (see ARCHITECTURE.md).
    */
-  previous?: { tree: SyntaxTree; editStart: number };
+  previous?: { tree: SyntaxTree; editStart: number; unchangedTail?: number };
   /**
    * Parse only as far as needed to know the block at this offset: up to the first heading
    * whose line starts after it. What needs no more than the text above and around a place
@@ -50,9 +57,10 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   const labelsByChar = labelIndex(labels);
   const bom = text.charCodeAt(0) === 0xfeff;
   const resume = options.previous && options.previous.tree.labels === labels && options.previous.tree.bom === bom ? resumePoint(options.previous.tree, options.previous.editStart) : null;
+  const tail = options.previous ? tailPoint(options.previous, text, lines.lineCount, labels, bom) : null;
   const nodes: TopNode[] = resume ? resume.nodes : [];
   /** How many nodes were taken over: parsing goes on adding to the same array. */
-  const taken = nodes.length;
+  const kept = nodes.length;
   const comments: CommentNode[] = resume ? resume.comments : [];
   const stack: Block[] = [];
   /** The last level-3 task, while no heading has come since: items may attach to it. */
@@ -97,6 +105,8 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   const n = lines.lineCount;
   const until = options.until ?? Infinity;
   let parsedTo = n;
+  /** Where the nodes taken over from the end of the previous tree begin, if they were. */
+  let taken: TakenTail | null = null;
   for (let li = resume ? resume.line : 0; li < n; li++) {
     let ls = lines.starts[li];
     if (li === 0 && bom) ls = 1;
@@ -182,6 +192,8 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     const m = scanMarker(text, p, e);
     if (m) {
       if (m.level === 1 || m.level === 2) {
+        // Every block has closed here: from this line on, the nodes depend on the text alone.
+        if (tail && lines.starts[li] >= tail.from && (taken = takeTail(tail, nodes, comments, li, p))) break;
         if (lines.starts[li] > until) {
           parsedTo = li;
           break;
@@ -231,7 +243,8 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   }
   closeAll();
   const tree: SyntaxTree = { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo, memo: new Memo() };
-  if (resume) carryMarks(options.previous!.tree, tree, taken, resume.upTo);
+  if (taken) tree.memo.get(TAKEN_TAIL, () => taken!);
+  if (resume || taken) carryMarks(options.previous!.tree, tree, resume ? kept : 0, resume ? resume.upTo : 0, taken);
   return tree;
 }
 
@@ -279,6 +292,159 @@ function resumePoint(tree: SyntaxTree, editStart: number): { line: number; upTo:
   return null;
 }
 
+/**
+ * What a parse after an edit took over from the end of the previous tree: the nodes from
+ * `from` on are the previous tree's from `oldFrom` on, moved by `delta` characters and
+ * `lineDelta` lines. The model built next takes over what it built from them, once.
+ */
+export interface TakenTail {
+  from: number;
+  oldFrom: number;
+  /** Where the nodes taken over began in the previous text. */
+  oldStart: number;
+  delta: number;
+  lineDelta: number;
+}
+export const TAKEN_TAIL = new MemoKey<TakenTail>("nodes taken over from the end of the previous tree");
+/** Set on a tree whose end was moved to a later one: it cannot be taken over twice. */
+const HANDED_OVER = new MemoKey<true>("handed over");
+
+interface TailPoint {
+  tree: SyntaxTree;
+  /** The first offset of the new text in the unchanged end. */
+  from: number;
+  delta: number;
+  lineDelta: number;
+}
+
+/** Whether the end of the previous tree can be taken over, and from which offset on. */
+function tailPoint(previous: NonNullable<ParseOptions["previous"]>, text: string, lineCount: number, labels: LabelTable, bom: boolean): TailPoint | null {
+  const { tree, unchangedTail } = previous;
+  if (unchangedTail === undefined || tree.labels !== labels || tree.bom !== bom) return null;
+  if (tree.parsedTo < tree.lines.lineCount || tree.memo.peek(HANDED_OVER)) return null;
+  const same = Math.min(unchangedTail, text.length, tree.text.length);
+  if (same <= 0) return null;
+  return { tree, from: text.length - same, delta: text.length - tree.text.length, lineDelta: lineCount - tree.lines.lineCount };
+}
+
+/**
+ * At a heading the new parse read at line `li`, offset `p`, in the unchanged end of the text:
+ * if the previous tree has that heading at the same place less the edit, its nodes from there
+ * on are what the parse would make of the rest. They are moved over, shifted, with the
+ * comments among them.
+ */
+function takeTail(tail: TailPoint, nodes: TopNode[], comments: CommentNode[], li: number, p: number): TakenTail | null {
+  const old = tail.tree;
+  const oldP = p - tail.delta;
+  const on = old.nodes;
+  let lo = 0;
+  let hi = on.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (startOf(on[mid]) < oldP) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = on[lo];
+  if (!h || h.kind !== "heading" || h.range.start !== oldP || h.line !== li - tail.lineDelta) return null;
+  old.memo.get(HANDED_OVER, () => true);
+  const { delta, lineDelta } = tail;
+  const from = nodes.length;
+  for (let k = lo; k < on.length; k++) {
+    shiftNode(on[k], delta, lineDelta);
+    nodes.push(on[k]);
+  }
+  const oc = old.comments;
+  let c = oc.length;
+  while (c > 0 && oc[c - 1].range.start >= oldP) c--;
+  for (; c < oc.length; c++) {
+    const cm = oc[c];
+    cm.line += lineDelta;
+    shiftRange(cm.range, delta);
+    comments.push(cm);
+  }
+  return { from, oldFrom: lo, oldStart: oldP, delta, lineDelta };
+}
+
+function startOf(n: TopNode): number {
+  return n.kind === "task" ? (n as TaskBlock).start : n.range.start;
+}
+
+function shiftRange(r: Range, d: number) {
+  (r as { start: number }).start += d;
+  (r as { end: number }).end += d;
+}
+
+function shiftSegments(segs: readonly Segment[], d: number, dl: number) {
+  for (const s of segs) {
+    s.start += d;
+    s.end += d;
+    s.line += dl;
+  }
+}
+
+function shiftMarker(m: MarkerMatch, d: number) {
+  m.start += d;
+  m.end += d;
+  m.numeralStart += d;
+  m.numeralEnd += d;
+}
+
+/** Moves a node taken over by `d` characters and `dl` lines, in place. */
+function shiftNode(n: TopNode, d: number, dl: number) {
+  switch (n.kind) {
+    case "title":
+      n.line += dl;
+      shiftRange(n.range, d);
+      shiftRange(n.sign, d);
+      shiftRange(n.text, d);
+      break;
+    case "columns":
+      n.line += dl;
+      shiftRange(n.range, d);
+      shiftRange(n.label, d);
+      for (const c of n.cells) shiftRange(c, d);
+      break;
+    case "heading":
+      n.line += dl;
+      shiftRange(n.range, d);
+      shiftRange(n.title, d);
+      shiftMarker(n.marker, d);
+      break;
+    case "note":
+      n.line += dl;
+      n.endLine += dl;
+      shiftRange(n.range, d);
+      shiftSegments(n.segments, d, dl);
+      for (let i = 0; i < n.paragraphLines.length; i++) n.paragraphLines[i] += dl;
+      break;
+    case "task":
+      shiftTask(n as TaskBlock, d, dl);
+      break;
+  }
+}
+
+function shiftTask(t: TaskBlock, d: number, dl: number) {
+  t.line += dl;
+  t.endLine += dl;
+  t.start += d;
+  t.end += d;
+  if (t.marker) shiftMarker(t.marker, d);
+  shiftSegments(t.titleSegments, d, dl);
+  for (const f of t.fields) {
+    const fl = f as FieldLine;
+    fl.line += dl;
+    fl.endLine += dl;
+    fl.labelStart += d;
+    fl.labelEnd += d;
+    fl.colonAt += d;
+    fl.valueStart += d;
+    fl.start += d;
+    fl.end += d;
+    shiftSegments(fl.segments, d, dl);
+  }
+  for (const it of t.items) shiftTask(it as TaskBlock, d, dl);
+}
+
 /** The line break the file mostly uses, for the formatter. */
 function lineBreakOf(text: string, lines: LineIndex): "\n" | "\r\n" | "\r" {
   let crlf = 0;
@@ -313,10 +479,10 @@ class TaskBlock implements TaskNode {
   end: number;
   constructor(
     readonly level: 3 | 4,
-    readonly line: number,
+    public line: number,
     readonly indent: number,
     readonly marker: MarkerMatch | null,
-    readonly start: number,
+    public start: number,
     end: number,
     title: Segment | null,
   ) {
@@ -354,16 +520,16 @@ class FieldLine implements FieldNode {
   end: number;
   endLine: number;
   constructor(
-    readonly line: number,
+    public line: number,
     readonly indent: number,
-    readonly labelStart: number,
-    readonly labelEnd: number,
+    public labelStart: number,
+    public labelEnd: number,
     readonly labelText: string,
-    readonly colonAt: number,
+    public colonAt: number,
     readonly role: Role | null,
-    readonly valueStart: number,
+    public valueStart: number,
     readonly valueColumn: number,
-    readonly start: number,
+    public start: number,
     end: number,
   ) {
     this.segments = valueStart < end ? [{ start: valueStart, end, line }] : NO_SEGMENTS;

@@ -55,15 +55,22 @@ test(`soak: ${OPS} random operations, then diagnostics equal a fresh check`, { t
     for (let i = 0; i < OPS; i++) {
       const r = rand();
       if (r < 0.6) {
-        // An edit: insert a piece, or delete a short run, at a random place.
-        const a = pos();
-        const del = rand() < 0.4;
-        const start = doc.offsetAt(a);
-        const end = del ? Math.min(doc.getText().length, start + 1 + Math.floor(rand() * 8)) : start;
-        const range = { start: a, end: doc.positionAt(end) };
-        const text = del ? "" : PIECES[Math.floor(rand() * PIECES.length)];
-        doc = TextDocument.update(doc, [{ range, text }], doc.version + 1);
-        await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: doc.version }, contentChanges: [{ range, text }] });
+        // An edit: insert a piece, or delete a short run, at a random place; one time in five
+        // two or three of them in one notification, as an editor sends a multi-cursor edit.
+        const changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[] = [];
+        const n = rand() < 0.2 ? 2 + Math.floor(rand() * 2) : 1;
+        const version = doc.version + 1;
+        for (let c = 0; c < n; c++) {
+          const a = pos();
+          const del = rand() < 0.4;
+          const start = doc.offsetAt(a);
+          const end = del ? Math.min(doc.getText().length, start + 1 + Math.floor(rand() * 8)) : start;
+          const range = { start: a, end: doc.positionAt(end) };
+          const text = del ? "" : PIECES[Math.floor(rand() * PIECES.length)];
+          doc = TextDocument.update(doc, [{ range, text }], version);
+          changes.push({ range, text });
+        }
+        await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
       } else if (r < 0.8) {
         const source = new CancellationTokenSource();
         const p = conn.sendRequest("textDocument/completion", { textDocument: { uri }, position: pos() }, source.token);

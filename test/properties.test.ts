@@ -89,7 +89,7 @@ test("every fix keeps the document parseable and changes only what its edits say
 
 /** The tree as plain data: own fields only, so two trees compare by what they hold. */
 function shape(t: ReturnType<typeof parse>) {
-  return JSON.stringify({ nodes: t.nodes, comments: t.comments, bom: t.bom, eol: t.eol, starts: t.lines.starts });
+  return JSON.stringify({ nodes: t.nodes, comments: t.comments, bom: t.bom, eol: t.eol, starts: Array.from(t.lines.starts) });
 }
 
 // Documents made of whole lines, so that headings (where a parse can pick up) are common.

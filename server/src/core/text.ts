@@ -14,24 +14,42 @@ export interface Position {
   character: number;
 }
 
-/** Offsets of the start of every line, computed once per text. */
+/**
+ * Offsets of the start of every line, computed once per text. Counted first, then written
+ * into an array of that size: a typed array, whose contents the garbage collector neither
+ * scans nor copies, where a list grown by pushing would be copied at every doubling.
+ */
 export class LineIndex {
-  readonly starts: number[];
+  readonly starts: Int32Array;
   constructor(readonly text: string) {
-    const starts = [0];
     const n = text.length;
     if (text.indexOf("\r") < 0) {
       // The common case: native search for line feeds only.
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      let count = 1;
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+      const starts = new Int32Array(count);
+      let k = 1;
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
       this.starts = starts;
       return;
     }
+    let count = 1;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) count++;
       else if (c === 13) {
         if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        count++;
+      }
+    }
+    const starts = new Int32Array(count);
+    let k = 1;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts[k++] = i + 1;
+      else if (c === 13) {
+        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        starts[k++] = i + 1;
       }
     }
     this.starts = starts;

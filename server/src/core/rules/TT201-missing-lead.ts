@@ -54,15 +54,24 @@ function cap(s: string) {
 
 /** The label this document uses for its lead, so an inserted field looks like the others. */
 function leadLabel(model: Model, viaResponsible: boolean): string {
-  const counts = new Map<string, number>();
+  // A document uses one or two labels for its lead: a short list counts them faster than a map.
+  const labels: string[] = [];
+  const counts: number[] = [];
   for (const t of model.tasks) {
     for (const f of t.fields) {
-      if (f.role === "lead") counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
+      if (f.role !== "lead") continue;
+      let i = labels.indexOf(f.label);
+      if (i < 0) {
+        i = labels.length;
+        labels.push(f.label);
+        counts.push(0);
+      }
+      counts[i]++;
     }
   }
   let best = viaResponsible ? "责任" : "牵头";
   let n = 0;
-  for (const [k, v] of counts) if (v > n) [best, n] = [k, v];
+  for (let i = 0; i < labels.length; i++) if (counts[i] > n) [best, n] = [labels[i], counts[i]];
   return best;
 }
 

@@ -250,6 +250,16 @@ test("after an edit above the last section, the model takes over the sections be
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
       const found = (m: ReturnType<typeof buildModel>) => check(m, s).map((f) => [f.code, f.range.start, f.range.end, f.message, f.related.map((r) => [r.range.start, r.message])]);
       assert.deepEqual(found(again), found(fresh));
+      // Every section a task, item or subsection names is one of this model's: nothing taken
+      // over points into the old model.
+      const sections = new Set(again.sections);
+      const inModel = (t: (typeof again.tasks)[number]): void => {
+        assert.ok(t.section === null || sections.has(t.section), `task at line ${t.line} names a section of the old model`);
+        t.items.forEach(inModel);
+      };
+      again.tasks.forEach(inModel);
+      again.orphanItems.forEach(inModel);
+      for (const x of again.subsections) assert.ok(x.section === null || sections.has(x.section), `subsection at line ${x.line} names a section of the old model`);
       // 同上 in a task taken over reads the task now above it, and nothing of the old model.
       again.tasks.forEach((t, i) => assert.equal((t as unknown as { dittoFrom: unknown }).dittoFrom, i ? again.tasks[i - 1] : null));
       // The nodes moved are the previous tree's own objects, not copies.
@@ -290,4 +300,28 @@ test("after an edit in a later section, the nodes above it are taken over, not p
   // Everything before the last heading above the edit is the same object.
   const kept = again.nodes.filter((n, i) => n === old.nodes[i]).length;
   assert.equal(kept, 4, "the first two sections, headings and tasks, kept");
+});
+
+test("after an edit in a subsection, the next subsection is taken over, moved, into the section rebuilt around it", () => {
+  const text = "一、甲\n（一）丙\n1. 任务一\n   牵头：区财政局\n（二）丁\n2. 任务二\n   牵头：区财政局\n   （1）事项\n      牵头：区财政局\n二、乙\n3. 任务三\n   牵头：区财政局\n";
+  const oldTree = parse(text, { labels: settings.labels });
+  const old = buildModel(oldTree, settings);
+  const at = text.indexOf("   牵头");
+  const after = text.slice(0, at) + "   要求：加一行\n   时限：年底\n" + text.slice(at);
+  const tree = parse(after, { labels: settings.labels, previous: { tree: oldTree, editStart: at, unchangedTail: text.length - at } });
+  const oldTask2 = old.tasks[1];
+  const again = buildModel(tree, settings, old);
+  const fresh = buildModel(parse(after, { labels: settings.labels }), settings);
+  assert.equal(shape(tree), shape(fresh.tree));
+  assert.equal(modelShape(again), modelShape(fresh));
+  // Task 2, its item and subsection （二） are the old objects, moved two lines down, and
+  // belong to the section built again for the edit.
+  assert.equal(again.tasks[1], oldTask2);
+  assert.equal(again.tasks[1].line, 7);
+  assert.equal(again.tasks[1].items[0].line, 9);
+  assert.equal(again.tasks[1].section, again.sections[0]);
+  assert.equal(again.tasks[1].items[0].section, again.sections[0]);
+  assert.equal(again.subsections[1].section, again.sections[0]);
+  assert.deepEqual(again.sections[0].tasks, [again.tasks[0], again.tasks[1]]);
+  assert.notEqual(again.sections[0], old.sections[0]);
 });

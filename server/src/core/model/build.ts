@@ -236,6 +236,19 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   if (tail) {
     const first = tail.tasks.length ? (tail.tasks[0] as TaskImpl) : null;
     moveTail(tail, handed!, text);
+    // What comes before the first section heading taken over belongs to the section here.
+    const { leading } = tail;
+    for (let i = 0; i < leading.subsections; i++) {
+      const x = tail.subsections[i];
+      x.section = section;
+      section?.subsections.push(x);
+    }
+    for (let i = 0; i < leading.tasks; i++) {
+      const x = tail.tasks[i] as TaskImpl;
+      x.relink(section);
+      section?.tasks.push(x);
+    }
+    for (let i = 0; i < leading.orphanItems; i++) (tail.orphanItems[i] as TaskImpl).relink(section);
     for (const x of tail.sections) sections.push(x);
     for (const x of tail.subsections) subsections.push(x);
     for (const x of tail.tasks) tasks.push(x);
@@ -296,54 +309,61 @@ function keptPrefix(previous: Model, tree: SyntaxTree, limit: number) {
 const HANDED_OVER = new MemoKey<true>("sections handed over");
 
 interface Tail {
-  /** The index in the tree of the level-1 heading the sections taken over begin with. */
+  /** The index in the tree of the heading the objects taken over begin with. */
   at: number;
   sections: Section[];
   subsections: Subsection[];
   tasks: Task[];
   orphanItems: Task[];
   notes: NoteNode[];
+  /**
+   * How many of the subsections, tasks and items taken over come before the first level-1
+   * heading among them: they belong to the section the model is in there, built afresh.
+   */
+  leading: { subsections: number; tasks: number; orphanItems: number };
 }
 
 /**
  * What of `previous` stands in a model of `tree` after the nodes the parse took over from the
- * end of the previous tree: the sections from the first level-1 heading among them, with
- * everything in them, unless the first task there copies with 同上 from the task before it,
- * which the edit may have changed.
+ * end of the previous tree (which begin with a heading): the sections, subsections, tasks,
+ * items and notes built from those nodes, unless the first task there copies with 同上 from
+ * the task before it, which the edit may have changed.
  */
 function tailSections(previous: Model, tree: SyntaxTree, handed: TakenTail): Tail | null {
   const nodes = tree.nodes;
-  let at = handed.from;
-  while (at < nodes.length) {
-    const n = nodes[at];
-    if (n.kind === "heading" && n.level === 1) break;
-    at++;
-  }
-  if (at >= nodes.length) return null;
+  const at = handed.from;
+  const head = nodes[at];
+  if (!head || head.kind !== "heading") return null;
   let sections = 0;
   let subsections = 0;
   let tasks = 0;
   let orphans = 0;
   let notes = 0;
+  let leading: Tail["leading"] | null = null;
   for (let k = at; k < nodes.length; k++) {
     const n = nodes[k];
-    if (n.kind === "heading") n.level === 1 ? sections++ : subsections++;
-    else if (n.kind === "task") n.level === 3 ? tasks++ : orphans++;
+    if (n.kind === "heading") {
+      if (n.level === 1) {
+        leading ??= { subsections, tasks, orphanItems: orphans };
+        sections++;
+      } else subsections++;
+    } else if (n.kind === "task") n.level === 3 ? tasks++ : orphans++;
     else if (n.kind === "note") notes++;
   }
   const last = <T>(xs: T[], k: number) => (k <= xs.length ? xs.slice(xs.length - k) : null);
-  const t: Tail = {
+  const t = {
     at,
-    sections: last(previous.sections, sections)!,
-    subsections: last(previous.subsections, subsections)!,
-    tasks: last(previous.tasks, tasks)!,
-    orphanItems: last(previous.orphanItems, orphans)!,
-    notes: last(previous.notes, notes)!,
+    sections: last(previous.sections, sections),
+    subsections: last(previous.subsections, subsections),
+    tasks: last(previous.tasks, tasks),
+    orphanItems: last(previous.orphanItems, orphans),
+    notes: last(previous.notes, notes),
+    leading: leading ?? { subsections, tasks, orphanItems: orphans },
   };
   if (!t.sections || !t.subsections || !t.tasks || !t.orphanItems || !t.notes) return null;
-  if (t.sections[0]?.node !== nodes[at]) return null;
+  if ((head.level === 1 ? t.sections[0] : t.subsections[0])?.node !== head) return null;
   if (t.tasks.length && copiesAbove(t.tasks[0])) return null;
-  return t;
+  return t as Tail;
 }
 
 /** Whether a task has a 同上 that reads the task before it. */
@@ -483,7 +503,7 @@ class TaskImpl implements Task {
   constructor(
     readonly node: TaskNode,
     private source: string,
-    readonly section: Section | null,
+    public section: Section | null,
     readonly subsection: Subsection | null,
     readonly parent: Task | null,
     private dittoFrom: Task | null,
@@ -508,6 +528,11 @@ class TaskImpl implements Task {
       fi.joined = undefined;
     }
     for (const it of this.items) (it as TaskImpl).adopt(text);
+  }
+  /** Taken over after an edit, from a subsection on: the section is the one now around it. */
+  relink(section: Section | null) {
+    this.section = section;
+    for (const it of this.items) (it as TaskImpl).relink(section);
   }
   /** Taken over after an edit: the task 同上 reads is the one now above it. */
   follow(above: Task | null) {

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from "./types.js";
+import type { Msg, Rule, RuleContext } from "./types.js";
 import type { Unit } from "../model/model.js";
 import { allTasks } from "./util.js";
 
@@ -20,28 +20,41 @@ export const nonCanonicalUnit: Rule = {
   },
   check(ctx) {
     if (!ctx.model.hasRegistry) return;
+    // One message per name, as unknown-unit does: a table writes the same short names again
+    // and again.
+    const said = new Map<string, Said>();
     for (const t of allTasks(ctx.model)) {
       for (const units of [t.lead, t.partners]) {
         for (const u of units) {
           if (u.inheritedFrom) continue;
           const other = u.resolution === "alias" || u.resolution === "abbreviation" || u.resolution === "prefix";
           if (!other && !(u.resolution === "conjunction" && u.name !== u.canonical)) continue;
-          report(ctx, u, HOW[u.resolution as keyof typeof HOW]);
+          const how = HOW[u.resolution as keyof typeof HOW];
+          let m = said.get(u.name);
+          if (!m || m.canonical !== u.canonical || m.how !== how) said.set(u.name, (m = { canonical: u.canonical, how, message: message(u, how) }));
+          report(ctx, u, m.message);
         }
       }
     }
   },
 };
 
+interface Said {
+  canonical: string;
+  how: Msg;
+  message: Msg;
+}
+
+function message(u: Unit, how: Msg): Msg {
+  return { zh: `“${u.name}”是“${u.canonical}”的${how.zh}。`, en: `“${u.name}” is ${how.en} of “${u.canonical}”.` };
+}
+
 // Apart from the loop: a function made in the loop's body would make the engine set up a
 // scope for it on every unit, reported or not.
-function report(ctx: RuleContext, u: Unit, how: { zh: string; en: string }) {
+function report(ctx: RuleContext, u: Unit, message: Msg) {
   ctx.report({
     range: u.range,
-    message: {
-      zh: `“${u.name}”是“${u.canonical}”的${how.zh}。`,
-      en: `“${u.name}” is ${how.en} of “${u.canonical}”.`,
-    },
+    message,
     fixes: () => [{ title: { zh: `改为“${u.canonical}”`, en: `Change to “${u.canonical}”` }, edits: [{ start: u.start, end: u.end, newText: u.canonical }], safe: true }],
   });
 }

@@ -1,14 +1,14 @@
 import type { Rule } from "./types.js";
 import { isHan } from "../text.js";
-import { digitsBefore, occurrences } from "./scan.js";
+import { digitsBefore, forEachOccurrence, isYearAt } from "./scan.js";
 
 // Openers and closers seen in document numbers; the standard form is 〔2021〕.
-const OPENERS = "〔[［【（(";
-const CLOSERS = "〕]］】）)";
-
-function isYear(s: string) {
-  return s.length === 4 && (s.startsWith("19") || s.startsWith("20"));
-}
+// As char codes: most 号 in a table end no document number, and nothing is cut from the
+// text for them.
+const OPENERS = [..."〔[［【（("].map((c) => c.charCodeAt(0));
+const CLOSERS = [..."〕]］】）)"].map((c) => c.charCodeAt(0));
+const TORTOISE_OPEN = 0x3014; // 〔
+const TORTOISE_CLOSE = 0x3015; // 〕
 
 export const docNumber: Rule = {
   code: "TT304",
@@ -20,21 +20,21 @@ export const docNumber: Rule = {
   },
   check(ctx) {
     const text = ctx.text;
-    for (const h of occurrences(ctx.model, "号")) {
+    forEachOccurrence(ctx.model, "号", (h) => {
       const j = digitsBefore(text, h);
-      if (j === h) continue;
-      const digits = text.slice(j, h);
-      const b = text[j - 1];
-      if (b !== undefined && CLOSERS.includes(b)) {
+      if (j === h) return;
+      const b = j > 0 ? text.charCodeAt(j - 1) : -1;
+      if (CLOSERS.includes(b)) {
         // …〔2021〕20号: year and brackets before the serial
         const closeAt = j - 1;
         const y = digitsBefore(text, closeAt, 4);
-        const year = text.slice(y, closeAt);
-        if (!isYear(year)) continue;
-        const o = text[y - 1];
-        if (o !== undefined && OPENERS.includes(o)) {
-          if (!isHan(text.charCodeAt(y - 2))) continue;
-          if (o === "〔" && b === "〕") continue;
+        if (closeAt - y !== 4 || !isYearAt(text, y)) return;
+        const o = y > 0 ? text.charCodeAt(y - 1) : -1;
+        if (OPENERS.includes(o)) {
+          if (!isHan(text.charCodeAt(y - 2))) return;
+          if (o === TORTOISE_OPEN && b === TORTOISE_CLOSE) return;
+          const digits = text.slice(j, h);
+          const year = text.slice(y, closeAt);
           const shown = text.slice(y - 1, h + 1);
           const want = `〔${year}〕${digits}号`;
           ctx.report({
@@ -54,7 +54,9 @@ export const docNumber: Rule = {
               },
             ],
           });
-        } else if (b === "〕" && isHan(text.charCodeAt(y - 1))) {
+        } else if (b === TORTOISE_CLOSE && isHan(text.charCodeAt(y - 1))) {
+          const digits = text.slice(j, h);
+          const year = text.slice(y, closeAt);
           const want = `〔${year}〕${digits}号`;
           ctx.report({
             range: { start: y, end: h + 1 },
@@ -65,16 +67,17 @@ export const docNumber: Rule = {
             fixes: [{ title: { zh: "补上“〔”", en: "Insert “〔”" }, edits: [{ start: y, end: y, newText: "〔" }], safe: true }],
           });
         }
-        continue;
+        return;
       }
-      if (b !== undefined && OPENERS.includes(b) && digits.length > 4 && isYear(digits.slice(0, 4)) && isHan(text.charCodeAt(j - 2))) {
+      if (OPENERS.includes(b) && h - j > 4 && isYearAt(text, j) && isHan(text.charCodeAt(j - 2))) {
         // 闽政办函〔202120号: the closing bracket was lost
+        const digits = text.slice(j, h);
         const year = digits.slice(0, 4);
         const serial = digits.slice(4);
         const want = `〔${year}〕${serial}号`;
         const shown = text.slice(j - 1, h + 1);
         const edits = [{ start: j + 4, end: j + 4, newText: "〕" }];
-        if (b !== "〔") edits.unshift({ start: j - 1, end: j, newText: "〔" });
+        if (b !== TORTOISE_OPEN) edits.unshift({ start: j - 1, end: j, newText: "〔" });
         ctx.report({
           range: { start: j - 1, end: h + 1 },
           message: {
@@ -84,6 +87,6 @@ export const docNumber: Rule = {
           fixes: [{ title: { zh: `改为“${want}”`, en: `Change to “${want}”` }, edits, safe: true }],
         });
       }
-    }
+    });
   },
 };

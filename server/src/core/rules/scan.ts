@@ -3,7 +3,12 @@
 
 import type { Model } from "../model/model.js";
 
-export function* occurrences(model: Model, ch: string): Iterable<number> {
+/**
+ * Calls `fn` with the offset of every occurrence of `ch` outside comments. A loop, not a
+ * generator: each step of a generator makes a result object, and the rules that use this run
+ * on every keystroke over the whole table.
+ */
+export function forEachOccurrence(model: Model, ch: string, fn: (offset: number) => void): void {
   const text = model.tree.text;
   const comments = model.tree.comments;
   let ci = 0;
@@ -11,9 +16,16 @@ export function* occurrences(model: Model, ch: string): Iterable<number> {
   while (i >= 0) {
     while (ci < comments.length && comments[ci].range.end <= i) ci++;
     const inComment = ci < comments.length && comments[ci].range.start <= i;
-    if (!inComment) yield i;
+    if (!inComment) fn(i);
     i = text.indexOf(ch, i + 1);
   }
+}
+
+/** Whether the four characters at `i` are a year: 19xx or 20xx in ASCII digits. */
+export function isYearAt(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3);
 }
 
 export function isDigitAt(text: string, i: number): boolean {

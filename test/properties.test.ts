@@ -4,7 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { parse, buildModel, check, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
+import { Analysis } from "../server/src/lsp/analysis.js";
+import { parse, buildModel, check, checkMemo, type CheckMemo, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
 
@@ -158,6 +159,22 @@ test("a parse that stops after an offset holds what a whole parse holds above it
   assert.ok(stopped > RUNS.numRuns / 10, `stopped early in only ${stopped} runs`);
 });
 
+/** Findings as plain data, fixes included. */
+function found(m: ReturnType<typeof buildModel>, s: ReturnType<typeof defaultSettings>, previous?: CheckMemo) {
+  return plain(check(m, s, previous));
+}
+function plain(findings: readonly Finding[]) {
+  return findings.map((f) => [
+    f.code,
+    f.severity,
+    f.range.start,
+    f.range.end,
+    f.message,
+    f.related.map((r) => [r.range.start, r.range.end, r.message]),
+    f.fixes.map((x) => [x.title, x.safe, x.edits.map((e) => [e.start, e.end, e.newText])]),
+  ]);
+}
+
 /** A model as plain data: everything a feature or rule reads, objects named by their line. */
 function modelShape(m: ReturnType<typeof buildModel>) {
   const unit = (u: ReturnType<typeof buildModel>["tasks"][number]["lead"][number]) => [u.name, u.start, u.end, u.canonical, u.resolution, u.field.node.line, u.inheritedFrom?.line ?? null];
@@ -217,8 +234,9 @@ test("a model built after an edit, taking over the sections above and below it, 
       assert.equal(modelShape(again), modelShape(buildModel(parse(after, { labels: s.labels }), s)));
       // What was taken over reads the new text, and keeps no string joined from the old one.
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
-      const found = (m: ReturnType<typeof buildModel>) => check(m, s).map((f) => [f.code, f.range.start, f.range.end, f.message, f.related.map((r) => [r.range.start, r.message])]);
-      assert.deepEqual(found(again), found(buildModel(parse(after, { labels: s.labels }), s)));
+      // Checked with what the old version's check kept: the findings about the tasks taken
+      // over are moved, not found again, and equal a fresh check's.
+      assert.deepEqual(found(again, s, checkMemo(old)), found(buildModel(parse(after, { labels: s.labels }), s), s));
     }),
     RUNS,
   );
@@ -248,8 +266,7 @@ test("after an edit above the last section, the model takes over the sections be
       assert.equal(shape(tree), shape(fresh.tree));
       assert.equal(modelShape(again), modelShape(fresh));
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
-      const found = (m: ReturnType<typeof buildModel>) => check(m, s).map((f) => [f.code, f.range.start, f.range.end, f.message, f.related.map((r) => [r.range.start, r.message])]);
-      assert.deepEqual(found(again), found(fresh));
+      assert.deepEqual(found(again, s, checkMemo(old)), found(fresh, s));
       // Every section a task, item or subsection names is one of this model's: nothing taken
       // over points into the old model.
       const sections = new Set(again.sections);
@@ -324,4 +341,42 @@ test("after an edit in a subsection, the next subsection is taken over, moved, i
   assert.equal(again.subsections[1].section, again.sections[0]);
   assert.deepEqual(again.sections[0].tasks, [again.tasks[0], again.tasks[1]]);
   assert.notEqual(again.sections[0], old.sections[0]);
+});
+
+test("a chain of edits, each version built from the one before and checked or not, equals a fresh analysis at every step", () => {
+  const step = fc.record({
+    at: fc.nat(),
+    cut: fc.nat({ max: 12 }),
+    put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")),
+    checked: fc.boolean(),
+    until: fc.option(fc.nat(), { freq: 3 }),
+  });
+  let moved = 0;
+  fc.assert(
+    fc.property(sectionsDoc(1), fc.array(step, { minLength: 2, maxLength: 5 }), fc.boolean(), (first, steps, registry) => {
+      const s = registry ? withUnits : settings;
+      let text = first;
+      let a = new Analysis("u", 1, text, s);
+      void a.findings;
+      let version = 1;
+      for (const [k, st] of steps.entries()) {
+        const start = st.at % (text.length + 1);
+        const end = Math.min(text.length, start + st.cut);
+        const next = text.slice(0, start) + st.put + text.slice(end);
+        const last = a.model.tasks[a.model.tasks.length - 1];
+        // As the server does: the edits' unchanged ends, a partial parse for a completion,
+        // then the whole of the same version parsed on from it.
+        a = new Analysis("u", ++version, next, s, { analysis: a, editStart: start, unchangedTail: text.length - end }, st.until === null ? undefined : st.until % (next.length + 1));
+        if (!a.whole) a = new Analysis("u", version, next, s, { analysis: a, editStart: next.length });
+        text = next;
+        if (last && a.model.tasks[a.model.tasks.length - 1] === last) moved++;
+        const fresh = buildModel(parse(text, { labels: s.labels }), s);
+        assert.equal(shape(a.model.tree), shape(fresh.tree), `tree after step ${k}`);
+        assert.equal(modelShape(a.model), modelShape(fresh), `model after step ${k}`);
+        if (st.checked || k === steps.length - 1) assert.deepEqual(plain(a.findings), plain(check(fresh, s)), `findings after step ${k}`);
+      }
+    }),
+    RUNS,
+  );
+  assert.ok(moved > RUNS.numRuns / 4, `took the last task over in only ${moved} steps`);
 });

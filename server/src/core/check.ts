@@ -1,7 +1,9 @@
 // model -> findings: runs every enabled rule over one model.
 
 import { analyzeNumbering, type NumberingAnalysis } from "./model/numbering.js";
-import type { Model } from "./model/model.js";
+import type { Model, Task } from "./model/model.js";
+import { Memo, MemoKey } from "./memo.js";
+import { allTasks } from "./rules/util.js";
 import { RULES } from "./rules/index.js";
 import type { Finding, Fix, FixProposal, Msg, Rule, RuleContext } from "./rules/types.js";
 import type { Range } from "./text.js";
@@ -17,26 +19,94 @@ export function levelOf(rule: Rule, settings: Settings): RuleLevel {
 /** Shared by the findings that have no second place (most of them). */
 const NO_RELATED: { range: Range; message: string }[] = [];
 
-export function check(model: Model, settings: Settings): Finding[] {
+/** The findings about one task, and where the task began when they were made. */
+interface Kept {
+  start: number;
+  findings: FindingImpl[];
+}
+
+/**
+ * What a check keeps for the check of a later version: the findings about each task, by the
+ * task. A model built after an edit holds the tasks it took over from the previous one (the
+ * same objects, moved), so their findings are the same, moved as they moved.
+ */
+export interface CheckMemo {
+  readonly settings: Settings;
+  readonly byTask: Map<Task, Kept>;
+}
+const CHECK_MEMO = new MemoKey<CheckMemo>("findings about each task");
+
+/** What the check of this model keeps for a later version, if it was checked. */
+export function checkMemo(model: Model): CheckMemo | undefined {
+  return model.memo.peek(CHECK_MEMO);
+}
+
+/**
+ * Runs every enabled rule over the model. With `previous`, what the check of an earlier
+ * version kept (`checkMemo`), with the same settings: the findings about the tasks this model
+ * took over from it are reported again, moved, and their tasks not checked again. That
+ * version is handed over: its findings about those tasks are moved in place.
+ */
+export function check(model: Model, settings: Settings, previous?: CheckMemo): Finding[] {
   const findings: Finding[] = [];
   const pick = (m: Msg) => (settings.locale === "en" ? m.en : m.zh);
   let numbering: NumberingAnalysis | null = null;
   let width: "full" | "half" | null = null;
-  for (const rule of RULES) {
-    const level = levelOf(rule, settings);
+  // What the rule now running reports, and where it goes.
+  let rule: Rule = RULES[0];
+  let severity: Severity = "error";
+  let into: Finding[] = findings;
+  /** Task findings are moved later: they get ranges of their own. */
+  let own = false;
+  const copy = (r: Range): Range => ({ start: r.start, end: r.end });
+  const ctx: RuleContext = {
+    model,
+    settings,
+    text: model.tree.text,
+    numbering: () => (numbering ??= analyzeNumbering(model, settings)),
+    majorityWidth: () => (width ??= majorityWidth(model)),
+    memo: new Memo(),
+    report: (r) => {
+      const related = r.related ? r.related.map((x) => ({ range: own ? copy(x.range) : x.range, message: pick(x.message) })) : NO_RELATED;
+      into.push(new FindingImpl(rule, severity, pick(r.message), own ? copy(r.range) : r.range, related, r.fixes, pick));
+    },
+  };
+  const taskRules: { rule: Rule; severity: Severity }[] = [];
+  for (const r of RULES) {
+    const level = levelOf(r, settings);
     if (level === "off") continue;
-    const severity: Severity = level;
-    const ctx: RuleContext = {
-      model,
-      settings,
-      text: model.tree.text,
-      numbering: () => (numbering ??= analyzeNumbering(model, settings)),
-      majorityWidth: () => (width ??= majorityWidth(model)),
-      report: (r) => {
-        findings.push(new FindingImpl(rule, severity, pick(r.message), r.range, r.related ? r.related.map((x) => ({ range: x.range, message: pick(x.message) })) : NO_RELATED, r.fixes, pick));
-      },
-    };
-    rule.check(ctx);
+    rule = r;
+    severity = level;
+    if (r.checkTask) taskRules.push({ rule: r, severity: level });
+    r.check?.(ctx);
+  }
+  if (taskRules.length) {
+    const reuse = previous && previous.settings === settings ? previous.byTask : null;
+    const byTask = new Map<Task, Kept>();
+    own = true;
+    for (const t of allTasks(model)) {
+      const start = t.node.start;
+      let kept = reuse?.get(t);
+      if (kept) {
+        if (kept.start !== start) {
+          const d = start - kept.start;
+          for (const f of kept.findings) f.move(d);
+          kept.start = start;
+        }
+      } else {
+        const mine: FindingImpl[] = [];
+        into = mine;
+        for (const tr of taskRules) {
+          rule = tr.rule;
+          severity = tr.severity;
+          tr.rule.checkTask!(ctx, t);
+        }
+        kept = { start, findings: mine };
+      }
+      byTask.set(t, kept);
+      for (const f of kept.findings) findings.push(f);
+    }
+    model.memo.get(CHECK_MEMO, () => ({ settings, byTask }));
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
   return findings;
@@ -52,11 +122,26 @@ class FindingImpl implements Finding {
     readonly message: string,
     readonly range: Range,
     readonly related: { range: Range; message: string }[],
-    private readonly proposals: FixProposal[] | (() => FixProposal[]) | undefined,
+    private proposals: FixProposal[] | (() => FixProposal[]) | undefined,
     private readonly pick: (m: Msg) => string,
   ) {
     this.code = rule.code;
     this.name = rule.name;
+  }
+  /**
+   * Moved by `d` with its task: its own ranges in place, its fixes' edits as new objects (a
+   * fix made when asked for reads the moved model then, and is only made again).
+   */
+  move(d: number) {
+    this.range.start += d;
+    this.range.end += d;
+    for (const r of this.related) {
+      r.range.start += d;
+      r.range.end += d;
+    }
+    const p = this.proposals;
+    if (Array.isArray(p)) this.proposals = p.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) }));
+    this.made = undefined;
   }
   get fixes(): Fix[] {
     if (this.made === undefined) {

@@ -1,6 +1,6 @@
 import type { Msg, Rule, RuleContext } from "./types.js";
 import type { Unit } from "../model/model.js";
-import { allTasks } from "./util.js";
+import { MemoKey } from "../memo.js";
 import type { Registry } from "../model/registry.js";
 
 export const unknownUnit: Rule = {
@@ -11,19 +11,17 @@ export const unknownUnit: Rule = {
     zh: "单位不在团队的单位名录中（仅在配置了名录时检查）。",
     en: "A unit is not in the team's registry (checked only when a registry is configured).",
   },
-  check(ctx) {
+  checkTask(ctx, t) {
     const { model, settings } = ctx;
     if (!model.hasRegistry) return;
-    // One message per name: a table names the same few unknown units over and over.
-    const said = new Map<string, Said>();
-    for (const t of allTasks(model)) {
-      for (const units of [t.lead, t.partners]) {
-        for (const u of units) {
-          if (u.resolution !== "unknown" || u.inheritedFrom) continue;
-          let m = said.get(u.name);
-          if (!m) said.set(u.name, (m = message(u.name, closest(settings.registry, u.name))));
-          report(ctx, u, m);
-        }
+    for (const units of [t.lead, t.partners]) {
+      for (const u of units) {
+        if (u.resolution !== "unknown" || u.inheritedFrom) continue;
+        // One message per name: a table names the same few unknown units over and over.
+        const said = ctx.memo.get(SAID, newSaid);
+        let m = said.get(u.name);
+        if (!m) said.set(u.name, (m = message(u.name, closest(settings.registry, u.name))));
+        report(ctx, u, m);
       }
     }
   },
@@ -33,6 +31,8 @@ interface Said {
   message: Msg;
   hint: string | null;
 }
+const SAID = new MemoKey<Map<string, Said>>("unknown-unit messages");
+const newSaid = () => new Map<string, Said>();
 
 function message(name: string, hint: string | null): Said {
   return {

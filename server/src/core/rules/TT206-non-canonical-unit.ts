@@ -1,6 +1,6 @@
 import type { Msg, Rule, RuleContext } from "./types.js";
 import type { Unit } from "../model/model.js";
-import { allTasks } from "./util.js";
+import { MemoKey } from "../memo.js";
 
 const HOW = {
   alias: { zh: "旧称或别名", en: "an alias" },
@@ -18,22 +18,20 @@ export const nonCanonicalUnit: Rule = {
     zh: "单位用了简称、别名或省略前缀的写法，名录中的规范名称另有写法。",
     en: "A unit is written by an abbreviation, an alias or a shortened name instead of its registry name.",
   },
-  check(ctx) {
+  checkTask(ctx, t) {
     if (!ctx.model.hasRegistry) return;
-    // One message per name, as unknown-unit does: a table writes the same short names again
-    // and again.
-    const said = new Map<string, Said>();
-    for (const t of allTasks(ctx.model)) {
-      for (const units of [t.lead, t.partners]) {
-        for (const u of units) {
-          if (u.inheritedFrom) continue;
-          const other = u.resolution === "alias" || u.resolution === "abbreviation" || u.resolution === "prefix";
-          if (!other && !(u.resolution === "conjunction" && u.name !== u.canonical)) continue;
-          const how = HOW[u.resolution as keyof typeof HOW];
-          let m = said.get(u.name);
-          if (!m || m.canonical !== u.canonical || m.how !== how) said.set(u.name, (m = { canonical: u.canonical, how, message: message(u, how) }));
-          report(ctx, u, m.message);
-        }
+    for (const units of [t.lead, t.partners]) {
+      for (const u of units) {
+        if (u.inheritedFrom) continue;
+        const other = u.resolution === "alias" || u.resolution === "abbreviation" || u.resolution === "prefix";
+        if (!other && !(u.resolution === "conjunction" && u.name !== u.canonical)) continue;
+        const how = HOW[u.resolution as keyof typeof HOW];
+        // One message per name, as unknown-unit does: a table writes the same short names
+        // again and again.
+        const said = ctx.memo.get(SAID, newSaid);
+        let m = said.get(u.name);
+        if (!m || m.canonical !== u.canonical || m.how !== how) said.set(u.name, (m = { canonical: u.canonical, how, message: message(u, how) }));
+        report(ctx, u, m.message);
       }
     }
   },
@@ -44,6 +42,8 @@ interface Said {
   how: Msg;
   message: Msg;
 }
+const SAID = new MemoKey<Map<string, Said>>("non-canonical-unit messages");
+const newSaid = () => new Map<string, Said>();
 
 function message(u: Unit, how: Msg): Msg {
   return { zh: `“${u.name}”是“${u.canonical}”的${how.zh}。`, en: `“${u.name}” is ${how.en} of “${u.canonical}”.` };

@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { allTasks, taskName } from "./util.js";
+import { taskName } from "./util.js";
 
 export const emptyListItem: Rule = {
   code: "TT207",
@@ -9,39 +9,37 @@ export const emptyListItem: Rule = {
     zh: "单位列表里有多余的分隔符：两个分隔符之间没有单位，或列表以分隔符开头、结尾。",
     en: "A unit list has a stray separator: nothing between two separators, or one at the start or end.",
   },
-  check(ctx) {
-    for (const t of allTasks(ctx.model)) {
-      for (const f of t.fields) {
-        if (!f.items) continue;
-        const items = f.items;
-        for (let k = 0; k < items.length; k++) {
-          const it = items[k];
-          if (it.kind !== "empty") continue;
-          const sep = ctx.text.slice(it.range.start, it.range.end);
-          // Say where: a task has several lists, a list several separators.
-          const name = taskName(t, ctx.text);
-          let before: string | null = null;
-          for (let j = k - 1; j >= 0 && before === null; j--) {
-            const b = items[j];
-            if (b.kind === "unit") before = b.name;
-            else if (b.kind === "ditto") before = "同上";
-          }
-          const after = items.slice(k + 1).some((a) => a.kind !== "empty");
-          const where =
-            before === null
-              ? { zh: "开头", en: "at the start" }
-              : !after
-                ? { zh: "末尾", en: "at the end" }
-                : { zh: `里“${before}”之后`, en: `after “${before}”` };
-          ctx.report({
-            range: it.range,
-            message: {
-              zh: `${name.zh}的“${f.label}”${where.zh}有多余的“${sep}”，这里像是少了一个单位。`,
-              en: `Stray “${sep}” ${where.en} of “${f.label}” in ${name.en}: a unit seems to be missing here.`,
-            },
-            fixes: [{ title: { zh: `删去多余的“${sep}”`, en: `Remove the stray “${sep}”` }, edits: [{ ...it.range, newText: "" }], safe: false }],
-          });
+  checkTask(ctx, t) {
+    for (const f of t.fields) {
+      if (!f.items) continue;
+      const items = f.items;
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k];
+        if (it.kind !== "empty") continue;
+        const sep = ctx.text.slice(it.range.start, it.range.end);
+        // Say where: a task has several lists, a list several separators.
+        const name = taskName(t, ctx.text);
+        let before: string | null = null;
+        for (let j = k - 1; j >= 0 && before === null; j--) {
+          const b = items[j];
+          if (b.kind === "unit") before = b.name;
+          else if (b.kind === "ditto") before = "同上";
         }
+        const after = items.slice(k + 1).some((a) => a.kind !== "empty");
+        const where =
+          before === null
+            ? { zh: "开头", en: "at the start" }
+            : !after
+              ? { zh: "末尾", en: "at the end" }
+              : { zh: `里“${before}”之后`, en: `after “${before}”` };
+        ctx.report({
+          range: it.range,
+          message: {
+            zh: `${name.zh}的“${f.label}”${where.zh}有多余的“${sep}”，这里像是少了一个单位。`,
+            en: `Stray “${sep}” ${where.en} of “${f.label}” in ${name.en}: a unit seems to be missing here.`,
+          },
+          fixes: [{ title: { zh: `删去多余的“${sep}”`, en: `Remove the stray “${sep}”` }, edits: [{ ...it.range, newText: "" }], safe: false }],
+        });
       }
     }
   },

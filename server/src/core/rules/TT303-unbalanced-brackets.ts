@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
-import { allTasks, paragraphs } from "./util.js";
+import { paragraphs } from "./util.js";
+import { MemoKey } from "../memo.js";
 import { isChineseNumeralChar } from "../syntax/numerals.js";
 import { BRACKET_PAIRS, MarkCursor, firstAtOrAfter, treeMarks } from "../syntax/marks.js";
 
@@ -43,6 +44,8 @@ function isEnumerator(text: string, lineStart: number, close: number): boolean {
   return j === lineStart || BEFORE_MARKER.includes(text[j - 1]);
 }
 
+const TASK_CURSOR = new MemoKey<MarkCursor>("bracket marks of tasks");
+
 export const unbalancedBrackets: Rule = {
   code: "TT303",
   name: "unbalanced-brackets",
@@ -59,10 +62,12 @@ export const unbalancedBrackets: Rule = {
       else if (n.kind === "title") scan(ctx, [n.text], marks);
       else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p, marks);
     }
-    for (const t of allTasks(model)) {
-      scan(ctx, t.node.titleSegments, marks);
-      for (const f of t.fields) scan(ctx, f.node.segments, marks);
-    }
+  },
+  checkTask(ctx, t) {
+    // Tasks come in document order: one cursor walks the marks for all of them.
+    const marks = ctx.memo.get(TASK_CURSOR, () => new MarkCursor(treeMarks(ctx.model.tree).brackets));
+    scan(ctx, t.node.titleSegments, marks);
+    for (const f of t.fields) scan(ctx, f.node.segments, marks);
   },
 };
 

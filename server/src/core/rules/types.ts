@@ -1,7 +1,8 @@
 // What a rule is and what it reports. A rule is a plain object with a stable code, a
 // kebab-case name, a default severity, a description and a check function over the model.
 
-import type { Model } from "../model/model.js";
+import type { Model, Task } from "../model/model.js";
+import type { Memo } from "../memo.js";
 import type { NumberingAnalysis } from "../model/numbering.js";
 import type { Settings, Severity } from "../settings.js";
 import type { Range } from "../text.js";
@@ -58,6 +59,8 @@ export interface RuleContext {
   numbering(): NumberingAnalysis;
   /** The width the document mostly writes its brackets and dots in. */
   majorityWidth(): "full" | "half";
+  /** What a rule's calls share within one check (a message said once for every unit). */
+  readonly memo: Memo;
   report(r: Report): void;
 }
 
@@ -66,5 +69,14 @@ export interface Rule {
   name: string;
   severity: Severity;
   description: Msg;
-  check(ctx: RuleContext): void;
+  /** Findings that depend on the document as a whole. */
+  check?(ctx: RuleContext): void;
+  /**
+   * Findings about one task or item that depend on nothing but it (its nodes, its units and
+   * the settings). Called for every task; the checker keeps what it reports with the task,
+   * and after an edit reports it again for a task taken over, moved as the task moved,
+   * without calling this. Lazy fixes must read the model's objects when called (they move
+   * with the task), never offsets taken at check time.
+   */
+  checkTask?(ctx: RuleContext, task: Task): void;
 }

@@ -70,6 +70,8 @@ export interface TaskNode {
   readonly titleSegments: readonly Segment[];
   readonly fields: readonly FieldNode[];
   readonly items: readonly TaskNode[];
+  /** Where the block starts: `range.start`, without making a range. */
+  readonly start: number;
   readonly range: Range;
 }
 

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Analysis } from "../server/src/lsp/analysis.js";
-import { parse, buildModel, check, checkMemo, type CheckMemo, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
+import { LineIndex, parse, buildModel, check, checkMemo, type CheckMemo, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
 
@@ -379,4 +379,21 @@ test("a chain of edits, each version built from the one before and checked or no
     RUNS,
   );
   assert.ok(moved > RUNS.numRuns / 4, `took the last task over in only ${moved} steps`);
+});
+
+test("the line index after an edit, from the one before it, equals a fresh one, whatever the line breaks", () => {
+  const text = fc.array(fc.constantFrom("a", "甲", "\n", "\r", "\r\n", " "), { maxLength: 30 }).map((p) => p.join(""));
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat({ max: 6 }), text, fc.nat({ max: 3 }), fc.nat({ max: 3 }), (before, at, cut, put, lessStart, lessTail) => {
+      const start = at % (before.length + 1);
+      const end = Math.min(before.length, start + cut);
+      const after = before.slice(0, start) + put + before.slice(end);
+      // What an editor reports may say less was kept than was: both ends only shrink.
+      const editStart = Math.max(0, start - lessStart);
+      const unchangedTail = Math.max(0, before.length - end - lessTail);
+      const moved = LineIndex.afterEdit(new LineIndex(before), after, editStart, unchangedTail);
+      assert.deepEqual(Array.from(moved.starts), Array.from(new LineIndex(after).starts), JSON.stringify({ before, after, editStart, unchangedTail }));
+    }),
+    { numRuns: 2000 },
+  );
 });

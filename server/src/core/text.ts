@@ -21,7 +21,14 @@ export interface Position {
  */
 export class LineIndex {
   readonly starts: Int32Array;
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    known?: Int32Array,
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const n = text.length;
     if (text.indexOf("\r") < 0) {
       // The common case: native search for line feeds only.
@@ -53,6 +60,37 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+  /**
+   * The line index of `text`, an edit of `previous.text` that left the text before `editStart`
+   * and the last `unchangedTail` characters as they were: the line starts before the edit are
+   * copied, those in the unchanged end copied and moved, and only the text between is read.
+   */
+  static afterEdit(previous: LineIndex, text: string, editStart: number, unchangedTail: number): LineIndex {
+    const old = previous.starts;
+    const oldLength = previous.text.length;
+    const tail = Math.min(unchangedTail, oldLength, text.length);
+    const midEnd = text.length - tail;
+    if (editStart > midEnd || editStart > oldLength) return new LineIndex(text);
+    const delta = text.length - oldLength;
+    // The first line's start, and those before the edit whose line break and next character
+    // are unchanged; then those whose line break lies in the unchanged end.
+    let head = 1;
+    while (head < old.length && old[head] <= editStart - 1) head++;
+    let from = old.length;
+    while (from > head && old[from - 1] - 1 >= oldLength - tail) from--;
+    const mid: number[] = [];
+    for (let i = Math.max(0, editStart - 1); i < midEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) mid.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) mid.push(i + 1);
+    }
+    const starts = new Int32Array(head + mid.length + (old.length - from));
+    starts.set(old.subarray(0, head), 0);
+    for (let k = 0; k < mid.length; k++) starts[head + k] = mid[k];
+    let k = head + mid.length;
+    for (let j = from; j < old.length; j++) starts[k++] = old[j] + delta;
+    return new LineIndex(text, starts);
   }
   get lineCount(): number {
     return this.starts.length;

@@ -53,7 +53,8 @@ let defaultLabels: LabelTable | null = null;
 export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   const text = flat(input);
   const labels = options.labels ?? (defaultLabels ??= labelTable());
-  const lines = new LineIndex(text);
+  const prev = options.previous;
+  const lines = prev && prev.unchangedTail !== undefined ? LineIndex.afterEdit(prev.tree.lines, text, prev.editStart, prev.unchangedTail) : new LineIndex(text);
   const labelsByChar = labelIndex(labels);
   const bom = text.charCodeAt(0) === 0xfeff;
   const resume = options.previous && options.previous.tree.labels === labels && options.previous.tree.bom === bom ? resumePoint(options.previous.tree, options.previous.editStart) : null;

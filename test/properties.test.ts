@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Analysis } from "../server/src/lsp/analysis.js";
-import { LineIndex, parse, buildModel, check, checkMemo, type CheckMemo, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
+import { LineIndex, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
 
@@ -160,8 +160,8 @@ test("a parse that stops after an offset holds what a whole parse holds above it
 });
 
 /** Findings as plain data, fixes included. */
-function found(m: ReturnType<typeof buildModel>, s: ReturnType<typeof defaultSettings>, previous?: CheckMemo) {
-  return plain(check(m, s, previous));
+function found(m: ReturnType<typeof buildModel>, s: ReturnType<typeof defaultSettings>) {
+  return plain(check(m, s));
 }
 function plain(findings: readonly Finding[]) {
   return findings.map((f) => [
@@ -234,9 +234,9 @@ test("a model built after an edit, taking over the sections above and below it, 
       assert.equal(modelShape(again), modelShape(buildModel(parse(after, { labels: s.labels }), s)));
       // What was taken over reads the new text, and keeps no string joined from the old one.
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
-      // Checked with what the old version's check kept: the findings about the tasks taken
-      // over are moved, not found again, and equal a fresh check's.
-      assert.deepEqual(found(again, s, checkMemo(old)), found(buildModel(parse(after, { labels: s.labels }), s), s));
+      // The tasks taken over were checked with the old version: what was found about them is
+      // moved, not found again, and equals a fresh check's.
+      assert.deepEqual(found(again, s), found(buildModel(parse(after, { labels: s.labels }), s), s));
     }),
     RUNS,
   );
@@ -266,7 +266,7 @@ test("after an edit above the last section, the model takes over the sections be
       assert.equal(shape(tree), shape(fresh.tree));
       assert.equal(modelShape(again), modelShape(fresh));
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
-      assert.deepEqual(found(again, s, checkMemo(old)), found(fresh, s));
+      assert.deepEqual(found(again, s), found(fresh, s));
       // Every section a task, item or subsection names is one of this model's: nothing taken
       // over points into the old model.
       const sections = new Set(again.sections);
@@ -396,4 +396,16 @@ test("the line index after an edit, from the one before it, equals a fresh one, 
     }),
     { numRuns: 2000 },
   );
+});
+
+test("one model checked with other settings is checked again, not answered from what the first check kept", () => {
+  const text = "一、甲\n1. 任务\n   牵头：文旅局、区外事办\n   配合：区财政局、区财政局\n";
+  const model = buildModel(parse(text, { labels: withUnits.labels }), withUnits);
+  const english = { ...withUnits, locale: "en" as const };
+  const quiet = { ...withUnits, rules: { ...withUnits.rules, "unknown-unit": "off" as const, "TT204": "off" as const } };
+  const zh = plain(check(model, withUnits));
+  assert.ok(zh.some((f) => f[0] === "TT205") && zh.some((f) => f[0] === "TT204"), "the Chinese check finds the unknown and the repeated unit");
+  for (const s of [english, quiet, withUnits]) {
+    assert.deepEqual(plain(check(model, s)), plain(check(buildModel(parse(text, { labels: s.labels }), s), s)), `settings ${s.locale} ${JSON.stringify(s.rules)}`);
+  }
 });

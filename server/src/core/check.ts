@@ -2,7 +2,7 @@
 
 import { analyzeNumbering, type NumberingAnalysis } from "./model/numbering.js";
 import type { Model, Task } from "./model/model.js";
-import { Memo, MemoKey } from "./memo.js";
+import { Memo } from "./memo.js";
 import { allTasks } from "./rules/util.js";
 import { RULES } from "./rules/index.js";
 import type { Finding, Fix, FixProposal, Msg, Rule, RuleContext } from "./rules/types.js";
@@ -16,38 +16,19 @@ export function levelOf(rule: Rule, settings: Settings): RuleLevel {
   return v === "on" ? rule.severity : v;
 }
 
+/** Shared by the tasks about which nothing was found (most of them). */
+const NO_FINDINGS: Finding[] = [];
+
 /** Shared by the findings that have no second place (most of them). */
 const NO_RELATED: { range: Range; message: string }[] = [];
 
-/** The findings about one task, and where the task began when they were made. */
-interface Kept {
-  start: number;
-  findings: FindingImpl[];
-}
-
 /**
- * What a check keeps for the check of a later version: the findings about each task, by the
- * task. A model built after an edit holds the tasks it took over from the previous one (the
- * same objects, moved), so their findings are the same, moved as they moved.
+ * Runs every enabled rule over the model. What the task rules find about a task is kept with
+ * the task (`Task.checked`); a task checked before with the same settings, in this model or
+ * in an earlier version that handed it over, reports that again, moved as the task moved,
+ * and is not checked again.
  */
-export interface CheckMemo {
-  readonly settings: Settings;
-  readonly byTask: Map<Task, Kept>;
-}
-const CHECK_MEMO = new MemoKey<CheckMemo>("findings about each task");
-
-/** What the check of this model keeps for a later version, if it was checked. */
-export function checkMemo(model: Model): CheckMemo | undefined {
-  return model.memo.peek(CHECK_MEMO);
-}
-
-/**
- * Runs every enabled rule over the model. With `previous`, what the check of an earlier
- * version kept (`checkMemo`), with the same settings: the findings about the tasks this model
- * took over from it are reported again, moved, and their tasks not checked again. That
- * version is handed over: its findings about those tasks are moved in place.
- */
-export function check(model: Model, settings: Settings, previous?: CheckMemo): Finding[] {
+export function check(model: Model, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   const pick = (m: Msg) => (settings.locale === "en" ? m.en : m.zh);
   let numbering: NumberingAnalysis | null = null;
@@ -81,16 +62,14 @@ export function check(model: Model, settings: Settings, previous?: CheckMemo): F
     r.check?.(ctx);
   }
   if (taskRules.length) {
-    const reuse = previous && previous.settings === settings ? previous.byTask : null;
-    const byTask = new Map<Task, Kept>();
     own = true;
     for (const t of allTasks(model)) {
       const start = t.node.start;
-      let kept = reuse?.get(t);
-      if (kept) {
+      let kept = t.checked;
+      if (kept && kept.settings === settings) {
         if (kept.start !== start) {
           const d = start - kept.start;
-          for (const f of kept.findings) f.move(d);
+          for (const f of kept.findings) (f as FindingImpl).move(d);
           kept.start = start;
         }
       } else {
@@ -101,12 +80,10 @@ export function check(model: Model, settings: Settings, previous?: CheckMemo): F
           severity = tr.severity;
           tr.rule.checkTask!(ctx, t);
         }
-        kept = { start, findings: mine };
+        t.checked = kept = { settings, start, findings: mine.length ? mine : NO_FINDINGS };
       }
-      byTask.set(t, kept);
       for (const f of kept.findings) findings.push(f);
     }
-    model.memo.get(CHECK_MEMO, () => ({ settings, byTask }));
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
   return findings;

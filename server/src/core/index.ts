@@ -5,7 +5,7 @@ export { parse, type ParseOptions } from "./syntax/parser.js";
 export type * from "./syntax/nodes.js";
 export { buildModel } from "./model/build.js";
 export type * from "./model/model.js";
-export { check, checkMemo, levelOf, type CheckMemo } from "./check.js";
+export { check, levelOf } from "./check.js";
 export { RULES, findRule } from "./rules/index.js";
 export type { Finding, Fix, Edit, Rule } from "./rules/types.js";
 export { defaultSettings, type Settings, type Severity, type Locale } from "./settings.js";

@@ -8,16 +8,10 @@
 // first heading after the cursor. The whole analysis of the same version, when something asks
 // for it, picks up from that tree.
 
-import { buildModel, check, checkMemo, parse, type CheckMemo, type Finding, type Model, type Settings } from "../core/index.js";
+import { buildModel, check, parse, type Finding, type Model, type Settings } from "../core/index.js";
 
 export class Analysis {
   private computed: Finding[] | undefined;
-  /**
-   * What the last check before this version kept, until this one is checked: the findings
-   * about the tasks this model took over are reported again, moved, not found again. A
-   * version that was never checked passes on what it was given.
-   */
-  private earlier: CheckMemo | undefined;
   readonly model: Model;
   constructor(
     readonly uri: string,
@@ -33,10 +27,6 @@ export class Analysis {
         : undefined;
     // The model takes over the sections of the previous one that the parse took over.
     this.model = buildModel(parse(text, { labels: settings.labels, previous: reuse, until }), settings, reuse && previous!.analysis.model);
-    if (reuse) {
-      const p = previous!.analysis;
-      this.earlier = p.computed ? checkMemo(p.model) : p.earlier;
-    }
   }
   /** Whether the whole text was parsed (else: down to the first heading after an offset). */
   get whole(): boolean {
@@ -50,11 +40,7 @@ export class Analysis {
   }
   get findings(): Finding[] {
     if (!this.whole) throw new Error("findings of a partial analysis");
-    if (!this.computed) {
-      this.computed = check(this.model, this.settings, this.earlier);
-      this.earlier = undefined;
-    }
-    return this.computed;
+    return (this.computed ??= check(this.model, this.settings));
   }
   get lines() {
     return this.model.tree.lines;

@@ -6,7 +6,7 @@ import { isUnitRole } from "../syntax/labels.js";
 import { own, type Range } from "../text.js";
 import { Memo, MemoKey } from "../memo.js";
 import type { Settings } from "../settings.js";
-import type { EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
+import type { CheckedTask, EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
 import type { ListItem } from "./units.js";
 import { TAKEN_TAIL, type TakenTail } from "../syntax/parser.js";
 import { DITTO, splitUnits } from "./units.js";
@@ -492,6 +492,7 @@ class FieldImpl implements Field {
 }
 
 class TaskImpl implements Task {
+  checked: CheckedTask | null = null;
   level: 3 | 4;
   number: number | null;
   line: number;

@@ -5,6 +5,8 @@ import type { Range } from "../text.js";
 import type { Memo } from "../memo.js";
 import type { FieldNode, HeadingNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
 import type { ListItem } from "./units.js";
+import type { Finding } from "../rules/types.js";
+import type { Settings } from "../settings.js";
 
 /** Roles after 责任 has been read as lead or partners for this document. */
 export type EffectiveRole = "lead" | "partners" | "requirement" | "deadline" | "note";
@@ -93,6 +95,18 @@ export interface Task {
   note: string | null;
   items: Task[];
   line: number;
+  /**
+   * What the checker found about this task alone, with the settings it used and where the
+   * task began then. The task's content never changes, so a later check with the same
+   * settings reports the same findings, moved as the task moved (see `check.ts`).
+   */
+  checked: CheckedTask | null;
+}
+
+export interface CheckedTask {
+  readonly settings: Settings;
+  start: number;
+  readonly findings: readonly Finding[];
 }
 
 export interface Model {

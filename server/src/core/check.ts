@@ -1,7 +1,7 @@
 // model -> findings: runs every enabled rule over one model.
 
 import { analyzeNumbering, type NumberingAnalysis } from "./model/numbering.js";
-import type { Model, Task } from "./model/model.js";
+import type { CheckedTask, Model } from "./model/model.js";
 import { Memo } from "./memo.js";
 import { allTasks } from "./rules/util.js";
 import { RULES } from "./rules/index.js";
@@ -63,6 +63,10 @@ export function check(model: Model, settings: Settings): Finding[] {
   }
   if (taskRules.length) {
     own = true;
+    // One record for every task about which nothing was found: there is nothing to move.
+    const none: CheckedTask = { settings, start: 0, findings: NO_FINDINGS };
+    const mine: Finding[] = [];
+    into = mine;
     for (const t of allTasks(model)) {
       const start = t.node.start;
       let kept = t.checked;
@@ -73,14 +77,13 @@ export function check(model: Model, settings: Settings): Finding[] {
           kept.start = start;
         }
       } else {
-        const mine: FindingImpl[] = [];
-        into = mine;
+        mine.length = 0;
         for (const tr of taskRules) {
           rule = tr.rule;
           severity = tr.severity;
           tr.rule.checkTask!(ctx, t);
         }
-        t.checked = kept = { settings, start, findings: mine.length ? mine : NO_FINDINGS };
+        t.checked = kept = mine.length ? { settings, start, findings: mine.slice() } : none;
       }
       for (const f of kept.findings) findings.push(f);
     }

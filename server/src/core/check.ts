@@ -16,6 +16,12 @@ export function levelOf(rule: Rule, settings: Settings): RuleLevel {
   return v === "on" ? rule.severity : v;
 }
 
+// A finding keeps the function that picks its fixes' language. Defined here, not in `check`:
+// a function made there would hold the scope of the closures beside it, which reach the
+// model, and findings kept on a task outlive many versions (see `Task.checked`).
+const PICK_ZH = (m: Msg) => m.zh;
+const PICK_EN = (m: Msg) => m.en;
+
 /** Shared by the tasks about which nothing was found (most of them). */
 const NO_FINDINGS: Finding[] = [];
 
@@ -30,7 +36,7 @@ const NO_RELATED: { range: Range; message: string }[] = [];
  */
 export function check(model: Model, settings: Settings): Finding[] {
   const findings: Finding[] = [];
-  const pick = (m: Msg) => (settings.locale === "en" ? m.en : m.zh);
+  const pick = settings.locale === "en" ? PICK_EN : PICK_ZH;
   let numbering: NumberingAnalysis | null = null;
   let width: "full" | "half" | null = null;
   // What the rule now running reports, and where it goes.

@@ -46,6 +46,7 @@ export class Documents extends TextDocuments<TextDocument> {
     };
     super(config);
     this.edits = edits;
+    this.onDidClose((e) => edits.delete(e.document.uri));
   }
 
   /** What the edits since the last call left unchanged, and forgets it; undefined when unknown. */

@@ -15,9 +15,8 @@ export interface Position {
 }
 
 /**
- * Offsets of the start of every line, computed once per text. Counted first, then written
- * into an array of that size: a typed array, whose contents the garbage collector neither
- * scans nor copies, where a list grown by pushing would be copied at every doubling.
+ * Offsets of the start of every line, computed once per text, in a typed array: its contents
+ * are numbers the garbage collector neither scans nor copies.
  */
 export class LineIndex {
   readonly starts: Int32Array;
@@ -30,36 +29,36 @@ export class LineIndex {
       return;
     }
     const n = text.length;
-    if (text.indexOf("\r") < 0) {
-      // The common case: native search for line feeds only.
-      let count = 1;
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
-      const starts = new Int32Array(count);
-      let k = 1;
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
-      this.starts = starts;
-      return;
-    }
-    let count = 1;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) count++;
-      else if (c === 13) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        count++;
-      }
-    }
-    const starts = new Int32Array(count);
+    // Written into a typed array that doubles when full (a copy of numbers, not of a list of
+    // values the collector must trace), then cut to size.
+    let starts = new Int32Array(Math.max(16, (n >> 5) + 1));
     let k = 1;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts[k++] = i + 1;
-      else if (c === 13) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts[k++] = i + 1;
+    const put = (s: number) => {
+      if (k === starts.length) {
+        const bigger = new Int32Array(starts.length * 2);
+        bigger.set(starts);
+        starts = bigger;
+      }
+      starts[k++] = s;
+    };
+    // Native searches for both breaks, the nearer first: CRLF files (as Word and WPS save
+    // them) are read as fast as LF ones. CR then LF is one break.
+    let cr = text.indexOf("\r");
+    let lf = text.indexOf("\n");
+    while (lf >= 0 || cr >= 0) {
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        put(lf + 1);
+        lf = text.indexOf("\n", lf + 1);
+      } else if (lf === cr + 1) {
+        put(lf + 1);
+        cr = text.indexOf("\r", lf + 1);
+        lf = text.indexOf("\n", lf + 1);
+      } else {
+        put(cr + 1);
+        cr = text.indexOf("\r", cr + 1);
       }
     }
-    this.starts = starts;
+    this.starts = starts.slice(0, k);
   }
   /**
    * The line index of `text`, an edit of `previous.text` that left the text before `editStart`

@@ -16,8 +16,10 @@ import { DITTO, splitUnits } from "./units.js";
  * shares its first nodes with this one (a parse that picked up after an edit): the sections
  * that lie wholly in those shared nodes are taken over with their tasks, and the model is
  * built from the next section heading on. Where the parse also took over the previous tree's
- * last nodes, the sections among them are taken over too, moved as their nodes were (the
- * previous model is handed over with its tree). The result equals a model built afresh.
+ * last nodes, what was built from them is taken over too, moved as their nodes were (the
+ * previous model is handed over with its tree); subsections and tasks before the first
+ * section heading among them join the section built here. The result equals a model built
+ * afresh.
  */
 export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Model): Model {
   const { text } = tree;

@@ -8,6 +8,7 @@ import MarkdownIt from "markdown-it";
 import { lint as lintSync } from "markdownlint/sync";
 import { buildModel, check, defaultSettings, parse } from "../server/src/core/index.js";
 import { generateTable } from "./generate.js";
+import { fastestOfEach } from "./timing.js";
 
 const settings = defaultSettings();
 const results: Record<string, unknown> = {};
@@ -134,30 +135,6 @@ function asMarkdown(text: string): string {
   const growth = per[2] / per[0];
   results.growth = growth;
   line("time per byte, 100,000 lines over 1,000 lines", `×${growth.toFixed(2)}`, "≤ ×1.5 (linear)", growth <= 1.5);
-}
-
-/**
- * The fastest run of each of two inputs, their runs taken in turn: the two sizes meet the
- * machine in the same state (its speed drifts by a factor of two over seconds here), and one
- * young-generation collection landing in a run of a few milliseconds doubles it. What the
- * ratio is to catch, a path worse than linear, is slow in every run.
- */
-function fastestOfEach(f: () => void, g: () => void, runs = 9, warm = 3): [number, number] {
-  for (let i = 0; i < warm; i++) {
-    f();
-    g();
-  }
-  let bf = Infinity;
-  let bg = Infinity;
-  for (let i = 0; i < runs; i++) {
-    let t0 = performance.now();
-    f();
-    bf = Math.min(bf, performance.now() - t0);
-    t0 = performance.now();
-    g();
-    bg = Math.min(bg, performance.now() - t0);
-  }
-  return [bf, bg];
 }
 
 // 2. Pathological inputs in linear time: time at n and 4n must grow at most ~4× (5× allowed).

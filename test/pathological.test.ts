@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, defaultSettings, format, parse } from "../server/src/core/index.js";
+import { fastestOfEach } from "../bench/timing.js";
 
 const settings = defaultSettings();
 
@@ -48,28 +49,6 @@ test("50,000 headings without a task, and a wall of blank lines", () => {
   within(3000, "check", () => analyze("\n".repeat(500_000) + "1. 任务\n", settings));
 });
 
-/**
- * The fastest of five runs of each, after one to warm up, the two run in turn: the suite runs
- * two files at once on two cores, and this machine's speed drifts over seconds. The fastest
- * run is the one least slowed, and taking turns puts both sizes through the same spells. A
- * quadratic path is slow in every run, so it still shows.
- */
-function fastestOfEach(a: () => void, b: () => void): [number, number] {
-  a();
-  b();
-  let bestA = Infinity;
-  let bestB = Infinity;
-  for (let i = 0; i < 5; i++) {
-    let t0 = performance.now();
-    a();
-    bestA = Math.min(bestA, performance.now() - t0);
-    t0 = performance.now();
-    b();
-    bestB = Math.min(bestB, performance.now() - t0);
-  }
-  return [bestA, bestB];
-}
-
 test("time grows linearly: four times the input takes about four times as long, not sixteen", () => {
   const cases: [string, (n: number) => string, number][] = [
     ["units in one cell", (n) => "1. 任务\n   牵头：" + Array.from({ length: n }, (_, i) => `单位${i}`).join("、") + "\n", 5_000],
@@ -81,9 +60,14 @@ test("time grows linearly: four times the input takes about four times as long, 
   for (const [what, make, n] of cases) {
     const small = make(n);
     const large = make(4 * n);
+    // The fastest of five runs of each, the two in turn: the suite runs two files at once on
+    // two cores, and the fastest run is the one least slowed. A quadratic path is slow in
+    // every run, so it still shows.
     const [a, b] = fastestOfEach(
       () => analyze(small, settings).findings,
       () => analyze(large, settings).findings,
+      5,
+      1,
     );
     // Linear is ×4; ×9 leaves room for a noisy machine and still fails a quadratic path (×16).
     assert.ok(b / Math.max(a, 1) < 9, `${what}: ${a.toFixed(1)} ms at ${n}, ${b.toFixed(1)} ms at ${4 * n} (×${(b / a).toFixed(1)})`);

@@ -6,7 +6,7 @@ import { Memo } from "./memo.js";
 import { allTasks } from "./rules/util.js";
 import { RULES } from "./rules/index.js";
 import type { Finding, Fix, FixProposal, Msg, Rule, RuleContext } from "./rules/types.js";
-import type { Range } from "./text.js";
+import { shiftRange, type Range } from "./text.js";
 import type { RuleLevel, Settings, Severity } from "./settings.js";
 import { majorityWidth } from "./rules/widths.js";
 
@@ -119,12 +119,8 @@ class FindingImpl implements Finding {
    * fix made when asked for reads the moved model then, and is only made again).
    */
   move(d: number) {
-    this.range.start += d;
-    this.range.end += d;
-    for (const r of this.related) {
-      r.range.start += d;
-      r.range.end += d;
-    }
+    shiftRange(this.range, d);
+    for (const r of this.related) shiftRange(r.range, d);
     const p = this.proposals;
     if (Array.isArray(p)) this.proposals = p.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) }));
     this.made = undefined;

@@ -130,6 +130,12 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
 }
 
+/** Moves a range (or anything with a start and an end) by `d` characters, in place. */
+export function shiftRange(r: { start: number; end: number }, d: number): void {
+  r.start += d;
+  r.end += d;
+}
+
 /**
  * A copy of `s` that does not keep the text it was cut from alive. The engine shares a long
  * slice with its source, so a name kept by a node or a model object that outlives one version

@@ -3,7 +3,7 @@
 import type { FieldNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
 import type { Role } from "../syntax/labels.js";
 import { isUnitRole } from "../syntax/labels.js";
-import { own, type Range } from "../text.js";
+import { own, shiftRange, type Range } from "../text.js";
 import { Memo, MemoKey } from "../memo.js";
 import type { Settings } from "../settings.js";
 import type { CheckedTask, EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
@@ -429,16 +429,6 @@ function isDitto(text: string, fn: FieldNode): boolean {
   return r.length === 1 && r[0].end - r[0].start === DITTO.length && text.startsWith(DITTO, r[0].start);
 }
 
-function moveUnit(u: Unit, d: number) {
-  (u as UnitImpl).start += d;
-  (u as UnitImpl).end += d;
-}
-
-function shiftRange(r: Range, d: number) {
-  (r as { start: number }).start += d;
-  (r as { end: number }).end += d;
-}
-
 /**
  * A unit of the model, and the list item it was written as. Its place is kept as two numbers;
  * a model keeps one of these for every name in every list, so the range object is made only
@@ -561,17 +551,16 @@ class TaskImpl implements Task {
       for (const it of items) {
         if (it.kind === "unit") {
           const x = it as UnitImpl;
-          x.start += d;
-          x.end += d;
+          shiftRange(x, d);
           if (units[u] === x) u++;
           else if (units !== items) {
             // Split at a conjunction: its two parts stand in its place.
-            for (let k = 0; k < 2 && u < units.length && units[u].resolution === "conjunction"; k++, u++) moveUnit(units[u], d);
+            for (let k = 0; k < 2 && u < units.length && units[u].resolution === "conjunction"; k++, u++) shiftRange(units[u] as UnitImpl, d);
           }
           continue;
         }
         shiftRange(it.range, d);
-        if (it.kind === "ditto") while (u < units.length && units[u].inheritedFrom !== null) moveUnit(units[u++], d);
+        if (it.kind === "ditto") while (u < units.length && units[u].inheritedFrom !== null) shiftRange(units[u++] as UnitImpl, d);
       }
     }
     for (const it of this.items) (it as TaskImpl).moveBy(d, dl);

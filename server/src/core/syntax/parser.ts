@@ -1,7 +1,7 @@
 // text -> syntax tree. One pass over the lines, a small stack of open blocks, char codes
 // compared at offsets. It never throws: every input, however broken, gives a tree.
 
-import { LineIndex, displayWidth, indentWidth, isHan, isSpace, own, type Range } from "../text.js";
+import { LineIndex, displayWidth, indentWidth, isHan, isSpace, own, shiftRange, type Range } from "../text.js";
 import { Memo, MemoKey } from "../memo.js";
 import { carryMarks } from "./marks.js";
 import { labelTable, type LabelTable, type Role } from "./labels.js";
@@ -367,12 +367,7 @@ function takeTail(tail: TailPoint, nodes: TopNode[], comments: CommentNode[], li
 }
 
 function startOf(n: TopNode): number {
-  return n.kind === "task" ? (n as TaskBlock).start : n.range.start;
-}
-
-function shiftRange(r: Range, d: number) {
-  (r as { start: number }).start += d;
-  (r as { end: number }).end += d;
+  return n.kind === "task" ? n.start : n.range.start;
 }
 
 function shiftSegments(segs: readonly Segment[], d: number, dl: number) {

@@ -151,6 +151,14 @@ test("a parse that stops after an offset holds what a whole parse holds above it
       const start = before.length ? at % (before.length + 1) : 0;
       const after = before.slice(0, start) + put + before.slice(Math.min(before.length, start + cut));
       assert.equal(shape(parse(after, { previous: { tree: part, editStart: start } })), shape(parse(after)));
+      // An edit, then a parse that stops, from the whole tree: it stops at a heading after
+      // its offset (or at the end), and holds what a whole parse of the new text holds above.
+      const stopAt = after.length ? until % (after.length + 1) : 0;
+      const cutShort = parse(after, { previous: { tree: whole, editStart: start }, until: stopAt });
+      const wholeAfter = parse(after);
+      const m = wholeAfter.lines.lineCount;
+      assert.ok(cutShort.parsedTo === m || (wholeAfter.lines.starts[cutShort.parsedTo] > stopAt && wholeAfter.nodes.some((x) => x.line === cutShort.parsedTo && x.kind === "heading")), `stopped at line ${cutShort.parsedTo}`);
+      assert.equal(shape(cutShort), shape({ ...wholeAfter, nodes: wholeAfter.nodes.filter((x) => x.line < cutShort.parsedTo), comments: wholeAfter.comments.filter((c) => c.line < cutShort.parsedTo) }));
       // The same text parsed on in full from the partial tree.
       assert.equal(shape(parse(before, { previous: { tree: part, editStart: before.length } })), shape(whole));
     }),
@@ -287,6 +295,59 @@ test("after an edit above the last section, the model takes over the sections be
   assert.ok(moved > RUNS.numRuns / 4, `took the last section over in only ${moved} runs`);
 });
 
+// Sections of subsections of tasks: an edit in a later subsection reopens its section.
+const subsectionOf = fc.tuple(
+  fc.constantFrom("（一）丙", "(二)丁", "（三）戊"),
+  fc.array(fc.oneof(lineOf, fc.constantFrom("1. 任务", "   牵头：区财政局", "   牵头：同上", "   要求：同上", "   （1）事项")), { maxLength: 5 }),
+);
+const subsectionsDoc = fc
+  .array(fc.tuple(fc.constantFrom("一、甲", "二、乙"), fc.array(subsectionOf, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 3 })
+  .map((ss) => ss.map(([h, subs]) => [h, ...subs.map(([sh, ls]) => [sh, ...ls].join("\n"))].join("\n")).join("\n") + "\n");
+
+test("after an edit in a later subsection, the model reopens the section around it, keeps what is above the edit, and equals one built afresh", () => {
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")) });
+  let reopened = 0;
+  fc.assert(
+    fc.property(subsectionsDoc, edit, fc.boolean(), (before, { at, cut, put }, registry) => {
+      const s = registry ? withUnits : settings;
+      const oldTree = parse(before, { labels: s.labels });
+      const old = buildModel(oldTree, s);
+      check(old, s);
+      const start = before.length ? at % (before.length + 1) : 0;
+      const end = Math.min(before.length, start + cut);
+      const after = before.slice(0, start) + put + before.slice(end);
+      const tree = parse(after, { labels: s.labels, previous: { tree: oldTree, editStart: start, unchangedTail: before.length - end } });
+      const oldTasks = new Set(old.tasks);
+      const oldSubsections = new Set(old.subsections);
+      const again = buildModel(tree, s, old);
+      const fresh = buildModel(parse(after, { labels: s.labels }), s);
+      assert.equal(shape(tree), shape(fresh.tree));
+      assert.equal(modelShape(again), modelShape(fresh));
+      assert.deepEqual(found(again, s), found(fresh, s));
+      for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
+      // Every section named is one of this model's, and lists exactly its own.
+      const sections = new Set(again.sections);
+      const inModel = (t: (typeof again.tasks)[number]): void => {
+        assert.ok(t.section === null || sections.has(t.section), `task at line ${t.line} names a section not in the model`);
+        t.items.forEach(inModel);
+      };
+      again.tasks.forEach(inModel);
+      again.orphanItems.forEach(inModel);
+      for (const x of again.subsections) assert.ok(x.section === null || sections.has(x.section), `subsection at line ${x.line} names a section not in the model`);
+      for (const x of again.sections) {
+        assert.deepEqual(x.tasks, again.tasks.filter((t) => t.section === x), `tasks of the section at line ${x.line}`);
+        assert.deepEqual(x.subsections, again.subsections.filter((y) => y.section === x), `subsections of the section at line ${x.line}`);
+      }
+      // Reopened: the section around the edit is the old object, and a task or subsection of
+      // it above the edit, in an earlier subsection, was kept as it was.
+      const around = again.sections.find((x) => x.line <= tree.lines.positionAt(start).line && sections.has(x) && old.sections.includes(x));
+      if (around && (around.tasks.some((t) => oldTasks.has(t) && t.line < tree.lines.positionAt(start).line) || around.subsections.some((y) => oldSubsections.has(y) && y.line < tree.lines.positionAt(start).line))) reopened++;
+    }),
+    RUNS,
+  );
+  assert.ok(reopened > RUNS.numRuns / 10, `reopened a section in only ${reopened} runs`);
+});
+
 test("completion answered from a parse that stops after the cursor equals completion from the whole table", () => {
   const index = new UnitIndex(settings.registry, new Map([["区财政局", 3], ["各街道", 1]]));
   let fromBlock = 0;
@@ -314,12 +375,12 @@ test("after an edit in a later section, the nodes above it are taken over, not p
   const after = text.slice(0, at) + "新" + text.slice(at);
   const again = parse(after, { previous: { tree: old, editStart: at } });
   assert.equal(shape(again), shape(parse(after)));
-  // Everything before the last heading above the edit is the same object.
+  // Everything up to the last heading above the edit, that heading included, is the same object.
   const kept = again.nodes.filter((n, i) => n === old.nodes[i]).length;
-  assert.equal(kept, 4, "the first two sections, headings and tasks, kept");
+  assert.equal(kept, 5, "the first two sections, headings and tasks, and the heading （一）, kept");
 });
 
-test("after an edit in a subsection, the next subsection is taken over, moved, into the section rebuilt around it", () => {
+test("after an edit in a subsection, the next subsection is taken over, moved, into the section reopened around it", () => {
   const text = "一、甲\n（一）丙\n1. 任务一\n   牵头：区财政局\n（二）丁\n2. 任务二\n   牵头：区财政局\n   （1）事项\n      牵头：区财政局\n二、乙\n3. 任务三\n   牵头：区财政局\n";
   const oldTree = parse(text, { labels: settings.labels });
   const old = buildModel(oldTree, settings);
@@ -332,7 +393,7 @@ test("after an edit in a subsection, the next subsection is taken over, moved, i
   assert.equal(shape(tree), shape(fresh.tree));
   assert.equal(modelShape(again), modelShape(fresh));
   // Task 2, its item and subsection （二） are the old objects, moved two lines down, and
-  // belong to the section built again for the edit.
+  // belong to the section reopened for the edit, which is the old section object.
   assert.equal(again.tasks[1], oldTask2);
   assert.equal(again.tasks[1].line, 7);
   assert.equal(again.tasks[1].items[0].line, 9);
@@ -340,7 +401,11 @@ test("after an edit in a subsection, the next subsection is taken over, moved, i
   assert.equal(again.tasks[1].items[0].section, again.sections[0]);
   assert.equal(again.subsections[1].section, again.sections[0]);
   assert.deepEqual(again.sections[0].tasks, [again.tasks[0], again.tasks[1]]);
-  assert.notEqual(again.sections[0], old.sections[0]);
+  assert.equal(again.sections[0], old.sections[0]);
+  // Task 1, where the edit is, and its subsection were built again.
+  assert.notEqual(again.tasks[0], old.tasks[0]);
+  assert.notEqual(again.subsections[0], old.subsections[0]);
+  assert.deepEqual(again.sections[0].subsections, [again.subsections[0], again.subsections[1]]);
 });
 
 test("a chain of edits, each version built from the one before and checked or not, equals a fresh analysis at every step", () => {

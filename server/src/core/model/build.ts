@@ -1,6 +1,6 @@
 // syntax tree -> model.
 
-import type { FieldNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
+import type { FieldNode, HeadingNode, NoteNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
 import type { Role } from "../syntax/labels.js";
 import { isUnitRole } from "../syntax/labels.js";
 import { own, shiftRange, type Range } from "../text.js";
@@ -65,10 +65,18 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   const tail =
     usable && handed && previous.tree.nodes[handed.oldFrom] === tree.nodes[handed.from] && !previous.memo.peek(HANDED_OVER) ? tailSections(previous, tree, handed) : null;
   if (tail) previous!.memo.get(HANDED_OVER, () => true);
-  const kept = usable ? keptPrefix(previous, tree, handed ? handed.from : tree.nodes.length) : null;
+  // A section is reopened only when the previous model is handed over in this build: its
+  // section object is then this model's, and the tasks after the edit are built into it.
+  const kept = usable ? keptPrefix(previous, tree, handed ? handed.from : tree.nodes.length, tail !== null) : null;
   if (kept) {
     ({ sections, subsections, tasks, orphanItems, notes } = kept);
     from = kept.from;
+    if (kept.open) {
+      section = kept.open;
+      const line = tree.nodes[from].line;
+      section.tasks = linesBefore(section.tasks, line);
+      section.subsections = linesBefore(section.subsections, line);
+    }
     prevTask = tasks.length ? tasks[tasks.length - 1] : null;
     for (const t of tasks) (t as TaskImpl).adopt(text);
     for (const t of orphanItems) (t as TaskImpl).adopt(text);
@@ -275,12 +283,22 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   };
 }
 
+/** The first of `xs` (in line order) that begin before `line`. */
+function linesBefore<T extends { line: number }>(xs: readonly T[], line: number): T[] {
+  let k = 0;
+  while (k < xs.length && xs[k].line < line) k++;
+  return xs.slice(0, k);
+}
+
 /**
- * What of `previous` stands in a model of `tree`: the sections before the last level-1
- * heading among the nodes the two trees share, with everything in them. A section is taken
- * over only whole, so no object taken over is added to.
+ * What of `previous` stands in a model of `tree`: everything before the last heading among
+ * the nodes the two trees share. With `reopen`, that heading may be a subsection's: the
+ * section around it is then `open`, taken over with the tasks and subsections before it, and
+ * the caller builds the rest into it (the previous model, handed over, does not read it
+ * again). Otherwise the last heading is a section's, and sections are taken over whole, so
+ * no object taken over is added to.
  */
-function keptPrefix(previous: Model, tree: SyntaxTree, limit: number) {
+function keptPrefix(previous: Model, tree: SyntaxTree, limit: number, reopen: boolean) {
   const a = previous.tree.nodes;
   const b = tree.nodes;
   const n = Math.min(a.length, b.length, limit);
@@ -289,22 +307,22 @@ function keptPrefix(previous: Model, tree: SyntaxTree, limit: number) {
   let from = shared - 1;
   for (; from >= 0; from--) {
     const h = b[from];
-    if (h.kind === "heading" && h.level === 1) break;
+    if (h.kind === "heading" && (h.level === 1 || reopen)) break;
   }
   if (from <= 0) return null;
-  const line = b[from].line;
-  const before = <T extends { line: number }>(xs: readonly T[]) => {
-    let k = 0;
-    while (k < xs.length && xs[k].line < line) k++;
-    return xs.slice(0, k);
-  };
+  const head = b[from] as HeadingNode;
+  const line = head.line;
+  const sections = linesBefore(previous.sections, line);
+  // A subsection belongs to the last section above it, if any.
+  const open = head.level === 2 && sections.length ? sections[sections.length - 1] : null;
   return {
     from,
-    sections: before(previous.sections),
-    subsections: before(previous.subsections),
-    tasks: before(previous.tasks),
-    orphanItems: before(previous.orphanItems),
-    notes: before(previous.notes),
+    open,
+    sections,
+    subsections: linesBefore(previous.subsections, line),
+    tasks: linesBefore(previous.tasks, line),
+    orphanItems: linesBefore(previous.orphanItems, line),
+    notes: linesBefore(previous.notes, line),
   };
 }
 

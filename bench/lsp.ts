@@ -53,6 +53,29 @@ function judged(name: string, m: { cold: number; times: number[] }, budget: numb
   return { p50, p99, cold: m.cold };
 }
 
+/**
+ * What moving an answer as JSON costs on this machine, whoever computes it: the server's
+ * encoding (JSON text, then UTF-8 bytes) and the client's decoding (text from bytes, then
+ * JSON) of the same answer, timed here in the client process. Printed beside the measures
+ * whose answer is large, as the part of them no server work removes.
+ */
+function jsonCost(answer: unknown): Record<string, number> {
+  const message = { jsonrpc: "2.0", id: 1, result: answer };
+  const times: number[] = [];
+  let bytes = 0;
+  for (let k = 0; k < WARM + RUNS; k++) {
+    const s = performance.now();
+    const buf = Buffer.from(JSON.stringify(message), "utf8");
+    JSON.parse(buf.toString("utf8"));
+    if (k >= WARM) times.push(performance.now() - s);
+    bytes = buf.length;
+  }
+  const p50 = pct(times, 50);
+  const p99 = pct(times, 99);
+  console.log(`      of which JSON alone (${(bytes / 1024).toFixed(0)} KB encoded and decoded, timed in this process): p50 ${p50.toFixed(1)} / p99 ${p99.toFixed(1)} ms`);
+  return { jsonKB: bytes / 1024, jsonP50: p50, jsonP99: p99 };
+}
+
 /** 5,000 plausible unit names: 区/市/县 + a field + a kind of office. */
 function registry(n: number): string[] {
   const places = ["区", "市", "县", "镇", "街道"];
@@ -140,15 +163,16 @@ async function main() {
   // the full list (835 diagnostics, one more or less).
   const leadLines = lines.map((l, i) => (/^   牵头：区发改局$/.test(l) ? i : -1)).filter((i) => i >= 0);
   fullReports = 0;
+  let lastReport: unknown;
   const changing = await measure(async (k) => {
     const li = leadLines[(Math.floor(k / 2) * 7) % leadLines.length];
     await conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: ++version },
       contentChanges: [k % 2 ? { range: { start: { line: li, character: 6 }, end: { line: li, character: 6 } }, text: "区发改局" } : { range: { start: { line: li, character: 6 }, end: { line: li, character: 10 } }, text: "" }],
     });
-    await diagnose();
+    lastReport = await diagnose();
   });
-  results.diagnosticsAfterChangingEdit = { ...judged(`5,000 lines: findings change → diagnostics (${fullReports}/${WARM + RUNS} full)`, changing, 20), fullReports };
+  results.diagnosticsAfterChangingEdit = { ...judged(`5,000 lines: findings change → diagnostics (${fullReports}/${WARM + RUNS} full)`, changing, 20), fullReports, ...jsonCost(lastReport) };
 
   // 2. Completion at a lead field, with a 5,000-unit registry: pinyin and Chinese prefixes,
   // typed near the top of the table and near its end (where all the text above is read).
@@ -174,14 +198,15 @@ async function main() {
   const leadLine = leadAt(0);
 
   // 3. Document symbols after an edit (a new version each time, as the outline view asks).
+  let lastSymbols: unknown;
   const sym = await measure(async () => {
     await conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: ++version },
       contentChanges: [{ range: { start: { line: leadLine, character: 6 }, end: { line: leadLine, character: 6 } }, text: "区" }],
     });
-    await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
+    lastSymbols = await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
   });
-  results.documentSymbols = judged("document symbols (new version each time)", sym, 10);
+  results.documentSymbols = { ...judged("document symbols (new version each time)", sym, 10), ...jsonCost(lastSymbols) };
 
   // 4. Memory with a 50,000-line table open, diagnosed and outlined: in a server started for it,
   // and, shown beside, in the server that ran everything above (with both tables open, and

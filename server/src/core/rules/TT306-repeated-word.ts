@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from "./types.js";
 import type { Range } from "../text.js";
 import { isHan } from "../text.js";
-import { allTasks, paragraphs } from "./util.js";
+import { paragraphs } from "./util.js";
 import { treeMarks } from "../syntax/marks.js";
 
 export const repeatedWord: Rule = {
@@ -16,12 +16,13 @@ export const repeatedWord: Rule = {
     // Within a line: the shared scan found them all.
     const { doubleStarts, doubleLengths } = treeMarks(ctx.model.tree);
     for (let k = 0; k < doubleStarts.length; k++) report(ctx, doubleStarts[k], doubleLengths[k]);
-    // Across a line break: only where a value wraps onto another line.
+    // Across a line break: only where a note's paragraph wraps onto another line.
     for (const n of ctx.model.tree.nodes) if (n.kind === "note") for (const p of paragraphs(n)) acrossBreaks(ctx, p);
-    for (const t of allTasks(ctx.model)) {
-      acrossBreaks(ctx, t.node.titleSegments);
-      for (const f of t.fields) acrossBreaks(ctx, f.node.segments);
-    }
+  },
+  // ... or a task's title or value: found once per task, and kept with it.
+  checkTask(ctx, t) {
+    acrossBreaks(ctx, t.node.titleSegments);
+    for (const f of t.fields) acrossBreaks(ctx, f.node.segments);
   },
 };
 

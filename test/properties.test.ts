@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Analysis } from "../server/src/lsp/analysis.js";
+import { fingerprint } from "../server/src/lsp/reports.js";
 import { LineIndex, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
@@ -477,4 +478,39 @@ test("one model checked with other settings is checked again, not answered from 
   for (const s of [english, quiet, withUnits]) {
     assert.deepEqual(plain(check(model, s)), plain(check(buildModel(parse(text, { labels: s.labels }), s), s)), `settings ${s.locale} ${JSON.stringify(s.rules)}`);
   }
+});
+
+test("the fingerprint of diagnostics holds each finding's positions as the line index gives them", () => {
+  // Findings in order of their starts, some ending many lines on, some past the text.
+  const spans = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 400 }), fc.nat({ max: 2 })), { maxLength: 30 });
+  fc.assert(
+    fc.property(lineDoc, spans, (text, raw) => {
+      const lines = new LineIndex(text);
+      const made = raw
+        .map(([at, len, rel]) => {
+          const start = at % (text.length + 2);
+          const range = { start, end: start + len };
+          const related = Array.from({ length: rel }, (_, i) => ({ range: { start: (at * (i + 3)) % (text.length + 1), end: (at * (i + 3)) % (text.length + 1) + i }, message: "m" }));
+          return { code: "TT000", name: "x", severity: "warning" as const, message: "m", range, related, fixes: [] };
+        })
+        .sort((a, b) => a.range.start - b.range.start);
+      const real = check(buildModel(parse(text), settings), settings);
+      for (const findings of [made, real]) {
+        const { numbers } = fingerprint(lines, findings as unknown as Finding[]);
+        const naive: number[] = [];
+        const put = (r: { start: number; end: number }, extra: number) => {
+          const a = lines.positionAt(r.start);
+          const b = lines.positionAt(r.end);
+          naive.push(a.line, a.character, b.line, b.character, extra);
+        };
+        const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+        for (const f of findings) {
+          put(f.range, SEVERITY[f.severity] * 65536 + f.related.length);
+          for (const r of f.related) put(r.range, 0);
+        }
+        assert.deepEqual(Array.from(numbers), naive);
+      }
+    }),
+    RUNS,
+  );
 });

@@ -17,20 +17,36 @@ interface Sent {
 const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
 
 /** Positions (line and character of each end) and severity, then the texts, of each finding. */
-function fingerprint(lines: LineIndex, findings: readonly Finding[]): { numbers: Int32Array; strings: string[] } {
+export function fingerprint(lines: LineIndex, findings: readonly Finding[]): { numbers: Int32Array; strings: string[] } {
   let n = 0;
   for (const f of findings) n += 1 + f.related.length;
   const numbers = new Int32Array(n * 5);
   const strings: string[] = [];
   let k = 0;
+  // Findings come in order of their starts, and end near them: the line of each is found by
+  // walking on a few lines from the last one's, searching only when it lies behind or further.
+  const starts = lines.starts;
+  const size = lines.text.length;
+  let at = 0;
+  const lineOf = (offset: number): number => {
+    if (starts[at] > offset) return (at = lines.lineAt(offset));
+    for (let step = 0; at + 1 < starts.length && starts[at + 1] <= offset; step++) {
+      if (step === 8) return (at = lines.lineAt(offset));
+      at++;
+    }
+    return at;
+  };
   const put = (start: number, end: number, extra: number) => {
-    const a = lines.positionAt(start);
-    const b = lines.positionAt(end);
-    numbers[k++] = a.line;
-    numbers[k++] = a.character;
-    numbers[k++] = b.line;
-    numbers[k++] = b.character;
+    const a = Math.max(0, Math.min(start, size));
+    const b = Math.max(0, Math.min(end, size));
+    const la = lineOf(a);
+    numbers[k++] = la;
+    numbers[k++] = a - starts[la];
+    const lb = lineOf(b);
+    numbers[k++] = lb;
+    numbers[k++] = b - starts[lb];
     numbers[k++] = extra;
+    at = la;
   };
   for (const f of findings) {
     put(f.range.start, f.range.end, SEVERITY[f.severity] * 65536 + f.related.length);

@@ -102,6 +102,8 @@ class FindingImpl implements Finding {
   readonly code: string;
   readonly name: string;
   private made: Fix[] | undefined;
+  /** How far the eager fixes' edits have moved since they were written: applied when read. */
+  private moved = 0;
   constructor(
     rule: Rule,
     readonly severity: Severity,
@@ -115,19 +117,25 @@ class FindingImpl implements Finding {
     this.name = rule.name;
   }
   /**
-   * Moved by `d` with its task: its own ranges in place, its fixes' edits as new objects (a
-   * fix made when asked for reads the moved model then, and is only made again).
+   * Moved by `d` with its task: its own ranges in place; its fixes' edits when next read, as
+   * new objects (a fix made when asked for reads the moved model then, and is only made
+   * again). Most findings are moved many times and their fixes never read.
    */
   move(d: number) {
     shiftRange(this.range, d);
     for (const r of this.related) shiftRange(r.range, d);
-    const p = this.proposals;
-    if (Array.isArray(p)) this.proposals = p.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) }));
+    if (Array.isArray(this.proposals)) this.moved += d;
     this.made = undefined;
   }
   get fixes(): Fix[] {
     if (this.made === undefined) {
-      const p = typeof this.proposals === "function" ? this.proposals() : (this.proposals ?? []);
+      let p = typeof this.proposals === "function" ? this.proposals() : (this.proposals ?? []);
+      const d = this.moved;
+      if (d !== 0) {
+        p = p.map((f) => ({ title: f.title, safe: f.safe, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) }));
+        this.proposals = p;
+        this.moved = 0;
+      }
       this.made = p.map((f) => ({ title: this.pick(f.title), edits: f.edits, safe: f.safe }));
     }
     return this.made;

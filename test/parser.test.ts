@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parse, buildModel, defaultSettings, type TaskNode } from "../server/src/core/index.js";
+import { lineBreak, parse, buildModel, defaultSettings, type TaskNode } from "../server/src/core/index.js";
 import { scanMarker } from "../server/src/core/syntax/markers.js";
 import { parseChineseNumeral, toChineseNumeral } from "../server/src/core/syntax/numerals.js";
 
@@ -177,7 +177,7 @@ test("CRLF, a BOM and surrogate pairs: offsets are UTF-16 and lines are right", 
   const text = "\ufeff# 标题\r\n一、𠀀部分\r\n1. 任务\r\n   牵头：甲\r\n";
   const tree = parse(text);
   assert.equal(tree.bom, true);
-  assert.equal(tree.eol, "\r\n");
+  assert.equal(lineBreak(tree), "\r\n");
   const m = buildModel(tree, defaultSettings());
   assert.equal(m.title, "标题");
   assert.equal(m.sections[0].title, "𠀀部分");

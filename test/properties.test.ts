@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Analysis } from "../server/src/lsp/analysis.js";
 import { fingerprint } from "../server/src/lsp/reports.js";
-import { LineIndex, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
+import { LineIndex, lineBreak, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
 
@@ -91,7 +91,7 @@ test("every fix keeps the document parseable and changes only what its edits say
 
 /** The tree as plain data: own fields only, so two trees compare by what they hold. */
 function shape(t: ReturnType<typeof parse>) {
-  return JSON.stringify({ nodes: t.nodes, comments: t.comments, bom: t.bom, eol: t.eol, starts: Array.from(t.lines.starts) });
+  return JSON.stringify({ nodes: t.nodes, comments: t.comments, bom: t.bom, eol: lineBreak(t), starts: Array.from(t.lines.starts) });
 }
 
 // Documents made of whole lines, so that headings (where a parse can pick up) are common.

@@ -61,3 +61,16 @@ for (const rule of RULES) {
 function describe(fs: { name: string; range: { start: number; end: number }; message: string }[], lines: LineIndex, text: string) {
   return fs.map((f) => `${f.name} line ${lines.positionAt(f.range.start).line + 1} at "${text.slice(f.range.start, f.range.end)}": ${f.message}`);
 }
+
+test("the missing-lead fix adds its line with the file's own line break", () => {
+  for (const eol of ["\n", "\r\n", "\r"]) {
+    const text = ["一、甲", "1. 任务一", "   牵头：区财政局", "2. 任务二", "   要求：按时完成", ""].join(eol);
+    const { findings } = analyze(text, settingsFrom("{}"));
+    const f = findings.find((x) => x.code === "TT201");
+    assert.ok(f, `TT201 fires (${JSON.stringify(eol)})`);
+    const [fix] = f.fixes;
+    assert.equal(fix.edits[0].newText, `${eol}   牵头：`);
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(fixed, ["一、甲", "1. 任务一", "   牵头：区财政局", "2. 任务二", "   要求：按时完成", "   牵头：", ""].join(eol));
+  }
+});

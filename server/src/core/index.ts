@@ -1,7 +1,7 @@
 // The core's public face: text -> tree -> model -> findings, and the features over them.
 // Nothing here knows of LSP, VS Code or the file system.
 
-export { parse, type ParseOptions } from "./syntax/parser.js";
+export { lineBreak, parse, type ParseOptions } from "./syntax/parser.js";
 export type * from "./syntax/nodes.js";
 export { buildModel } from "./model/build.js";
 export type * from "./model/model.js";

@@ -2,6 +2,7 @@
 // and indentation, and takes every other character of a line verbatim.
 
 import type { FieldNode, SyntaxTree, TaskNode } from "../syntax/nodes.js";
+import { lineBreak } from "../syntax/parser.js";
 import { LONG_LABEL, SHORT_LABEL } from "../syntax/labels.js";
 import type { MarkerMatch } from "../syntax/markers.js";
 import { markerText } from "../model/numbering.js";
@@ -131,13 +132,13 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     if (k > (tree.bom ? 1 : 0) && tailStart < end) {
       // Keep the last line's own break; drop blank lines and spaces after it.
       const tail = text.slice(tailStart, end);
-      const own = tail.startsWith("\r\n") ? "\r\n" : tail.startsWith("\r") ? "\r" : tail.startsWith("\n") ? "\n" : tree.eol;
+      const own = tail.startsWith("\r\n") ? "\r\n" : tail.startsWith("\r") ? "\r" : tail.startsWith("\n") ? "\n" : lineBreak(tree);
       if (tail !== own) {
         for (let i = edits.length - 1; i >= 0 && edits[i].start >= tailStart; i--) edits.pop();
         edits.push({ start: tailStart, end, newText: own });
       }
     } else if (k > (tree.bom ? 1 : 0) && tailStart === end) {
-      edits.push({ start: end, end, newText: tree.eol });
+      edits.push({ start: end, end, newText: lineBreak(tree) });
     }
   }
   return edits;

@@ -2,6 +2,7 @@ import type { Rule } from "./types.js";
 import { q, taskHead, taskName } from "./util.js";
 import type { Model } from "../model/model.js";
 import type { TaskNode } from "../syntax/nodes.js";
+import { lineBreak } from "../syntax/parser.js";
 
 export const missingLead: Rule = {
   code: "TT201",
@@ -24,6 +25,7 @@ export const missingLead: Rule = {
       const what = viaResponsible ? { zh: "责任单位", en: "responsible (lead) unit" } : { zh: "牵头单位", en: "lead unit" };
       const empty = leadFields[0];
       label ??= leadLabel(model, viaResponsible);
+      const fieldLabel = label;
       // After the task's own lines, not after its items: a field below an item's block
       // would belong to the item.
       const lastLine = lastOwnLine(t.node);
@@ -34,12 +36,13 @@ export const missingLead: Rule = {
         message: empty
           ? { zh: `${name.zh}的“${empty.label}”栏是空的：没有${what.zh}。`, en: `${cap(name.en)} has an empty ${q(empty.label)} field: no ${what.en}.` }
           : { zh: `${name.zh}没有${what.zh}。`, en: `${cap(name.en)} has no ${what.en}.` },
+        // Made when asked for: the file's line break is read only then.
         fixes: empty
           ? []
-          : [
+          : () => [
               {
-                title: { zh: `加上“${label}：”栏`, en: `Insert a “${label}：” field` },
-                edits: [{ start: lineEnd, end: lineEnd, newText: `${model.tree.eol}${indent}${label}：` }],
+                title: { zh: `加上“${fieldLabel}：”栏`, en: `Insert a “${fieldLabel}：” field` },
+                edits: [{ start: lineEnd, end: lineEnd, newText: `${lineBreak(model.tree)}${indent}${fieldLabel}：` }],
                 safe: false,
               },
             ],

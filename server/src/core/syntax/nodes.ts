@@ -101,8 +101,6 @@ export interface SyntaxTree {
   nodes: TopNode[];
   comments: CommentNode[];
   bom: boolean;
-  /** The line break the file mostly uses. */
-  eol: "\n" | "\r\n" | "\r";
   labels: LabelTable;
   /**
    * The first line not parsed: the line count, unless the parse was asked to stop `until` an

@@ -243,7 +243,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
     stack.push({ node: t, candidate: true, field: null });
   }
   closeAll();
-  const tree: SyntaxTree = { text, lines, nodes, comments, bom, eol: lineBreakOf(text, lines), labels, parsedTo, memo: new Memo() };
+  const tree: SyntaxTree = { text, lines, nodes, comments, bom, labels, parsedTo, memo: new Memo() };
   if (taken) tree.memo.get(TAKEN_TAIL, () => taken!);
   if (resume || taken) carryMarks(options.previous!.tree, tree, resume ? kept : 0, resume ? resume.upTo : 0, taken);
   return tree;
@@ -453,7 +453,16 @@ function shiftTask(t: TaskBlock, d: number, dl: number) {
   for (const it of t.items) shiftTask(it as TaskBlock, d, dl);
 }
 
-/** The line break the file mostly uses, for the formatter. */
+const EOL = new MemoKey<"\n" | "\r\n" | "\r">("the line break the file mostly uses");
+
+/**
+ * The line break the file mostly uses, for the formatter and the fixes that add a line: read
+ * once a tree, when first asked (after an edit nothing else reads every line's end).
+ */
+export function lineBreak(tree: SyntaxTree): "\n" | "\r\n" | "\r" {
+  return tree.memo.get(EOL, () => lineBreakOf(tree.text, tree.lines));
+}
+
 function lineBreakOf(text: string, lines: LineIndex): "\n" | "\r\n" | "\r" {
   let crlf = 0;
   let lf = 0;

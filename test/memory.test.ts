@@ -45,3 +45,29 @@ test("after 30 edits, each checked, earlier versions do not stay alive", async (
   assert.ok(alive <= 2, `${alive} of ${versions.length} earlier versions are still alive`);
   assert.ok(a.findings.length > 30 * 20 * 3);
 });
+
+test("a task an edit dropped reads the text of the latest version, so no older text stays alive through it", () => {
+  const s = settingsFrom("{}");
+  let text = "一、节\n（一）甲\n1. 任务一\n   牵头：区财政局\n（二）乙\n2. 任务二\n   牵头：区财政局\n（三）丙\n3. 任务三\n   牵头：区财政局\n";
+  let a = new Analysis("u", 1, text, s);
+  void a.findings;
+  const source = (t: object) => (t as { source: string }).source;
+  // Task 2 is built again by an edit in its title: the old object is dropped.
+  const dropped = a.model.tasks[1];
+  const edit = (mark: string, v: number) => {
+    const at = text.indexOf(mark) + mark.length;
+    const next = text.slice(0, at) + "改" + text.slice(at);
+    a = new Analysis("u", v, next, s, { analysis: a, editStart: at, unchangedTail: text.length - at });
+    void a.findings;
+    text = next;
+  };
+  edit("2. 任务", 2);
+  assert.notEqual(a.model.tasks[1], dropped, "the edited task is built again");
+  assert.equal(a.model.tasks[2].title, "任务三", "the task below it is taken over and reads its title");
+  // Later edits elsewhere: the dropped task, if anything still held it, would read their text,
+  // not keep its own version's.
+  edit("3. 任务", 3);
+  edit("1. 任务", 4);
+  assert.equal(source(dropped), text);
+  for (const t of a.model.tasks) assert.equal(source(t), text);
+});

@@ -8,7 +8,7 @@ import { Memo, MemoKey } from "../memo.js";
 import type { Settings } from "../settings.js";
 import type { CheckedTask, EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
 import type { ListItem } from "./units.js";
-import { TAKEN_TAIL, type TakenTail } from "../syntax/parser.js";
+import { PARSED_ON, TAKEN_TAIL, type TakenTail } from "../syntax/parser.js";
 import { DITTO, splitUnits } from "./units.js";
 
 /**
@@ -65,6 +65,13 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   const tail =
     usable && handed && previous.tree.nodes[handed.oldFrom] === tree.nodes[handed.from] && !previous.memo.peek(HANDED_OVER) ? tailSections(previous, tree, handed) : null;
   if (tail) previous!.memo.get(HANDED_OVER, () => true);
+  // What the tasks read their text from. A previous model handed over (a tree was parsed on
+  // from its tree, told the edit's unchanged end) gives its own, once: every task taken over
+  // already reads it, and it now holds this text.
+  const handedSource = previous && previous.tree.memo.peek(PARSED_ON) && !previous.memo.peek(SOURCE_GIVEN) ? previous.memo.peek(SOURCE) : undefined;
+  if (handedSource) previous!.memo.get(SOURCE_GIVEN, () => true);
+  const src = handedSource ?? new TextSource(text);
+  src.text = text;
   // A section is reopened only when the previous model is handed over in this build: its
   // section object is then this model's, and the tasks after the edit are built into it.
   const kept = usable ? keptPrefix(previous, tree, handed ? handed.from : tree.nodes.length, tail !== null) : null;
@@ -78,8 +85,10 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
       section.subsections = linesBefore(section.subsections, line);
     }
     prevTask = tasks.length ? tasks[tasks.length - 1] : null;
-    for (const t of tasks) (t as TaskImpl).adopt(text);
-    for (const t of orphanItems) (t as TaskImpl).adopt(text);
+    if (!handedSource) {
+      for (const t of tasks) (t as TaskImpl).adopt(src);
+      for (const t of orphanItems) (t as TaskImpl).adopt(src);
+    }
   }
 
   const isCollective = (name: string) => {
@@ -104,7 +113,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
 
   const makeField = (fn: FieldNode): FieldImpl => {
     const role = fn.role === null ? null : effective(fn.role);
-    const f = new FieldImpl(fn, role, fn.role === "responsible", text);
+    const f = new FieldImpl(fn, role, fn.role === "responsible", src);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
       f.items = splitUnits(text, fn.segments, (name, start, end) => {
@@ -180,7 +189,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   const makeTask = (tn: TaskNode, parent: Task | null, prevSibling: Task | null): Task => {
     // The task 同上 refers to: the one above, or for a first item, its task.
     const source = prevSibling ?? parent;
-    const t = new TaskImpl(tn, text, section, subsection, parent, source);
+    const t = new TaskImpl(tn, src, section, subsection, parent, source);
     // Arrays are made at their final size (map, concat): the model lives as long as the
     // document version, and spare room in a few hundred thousand arrays adds up.
     t.fields = tn.fields.map((fn) => {
@@ -245,7 +254,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
 
   if (tail) {
     const first = tail.tasks.length ? (tail.tasks[0] as TaskImpl) : null;
-    moveTail(tail, handed!, text);
+    moveTail(tail, handed!, handedSource ? null : src);
     // What comes before the first section heading taken over belongs to the section here.
     const { leading } = tail;
     for (let i = 0; i < leading.subsections; i++) {
@@ -279,8 +288,25 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
     notes,
     leadSource,
     hasRegistry,
-    memo: new Memo(),
+    memo: withSource(src),
   };
+}
+
+/**
+ * The text the tasks of a model read. Models after an edit that hand over share one, so that
+ * the tasks taken over need not be pointed at each new text, and the tasks dropped on the way
+ * (never read again) keep no older text alive: the garbage collector would otherwise keep
+ * each version's text while any task dropped from it had not yet been collected.
+ */
+class TextSource {
+  constructor(public text: string) {}
+}
+const SOURCE = new MemoKey<TextSource>("the text the tasks read");
+const SOURCE_GIVEN = new MemoKey<true>("its source given to a later model");
+function withSource(src: TextSource): Memo {
+  const memo = new Memo();
+  memo.get(SOURCE, () => src);
+  return memo;
 }
 
 /** The first of `xs` (in line order) that begin before `line`. */
@@ -396,12 +422,12 @@ function copiesAbove(t: Task): boolean {
 }
 
 /** Moves the model objects taken over by the lines and characters their nodes moved. */
-function moveTail(tail: Tail, handed: TakenTail, text: string) {
+function moveTail(tail: Tail, handed: TakenTail, src: TextSource | null) {
   const { delta, lineDelta } = handed;
   for (const s of tail.sections) s.line += lineDelta;
   for (const s of tail.subsections) s.line += lineDelta;
-  for (const t of tail.tasks) (t as TaskImpl).move(delta, lineDelta, text);
-  for (const t of tail.orphanItems) (t as TaskImpl).move(delta, lineDelta, text);
+  for (const t of tail.tasks) (t as TaskImpl).move(delta, lineDelta, src);
+  for (const t of tail.orphanItems) (t as TaskImpl).move(delta, lineDelta, src);
 }
 
 function taskHasLead(n: TaskNode): boolean {
@@ -435,11 +461,12 @@ function splitConjunction(
 }
 
 
+/** Copied, not cut from the text: a task keeps it across versions, and no text with it. */
 function joinSegments(text: string, rs: readonly Range[]): string {
-  if (rs.length === 1) return text.slice(rs[0].start, rs[0].end);
+  if (rs.length === 1) return own(text.slice(rs[0].start, rs[0].end));
   let s = "";
   for (const r of rs) s += text.slice(r.start, r.end);
-  return s;
+  return own(s);
 }
 
 function isDitto(text: string, fn: FieldNode): boolean {
@@ -490,14 +517,14 @@ class FieldImpl implements Field {
     readonly node: FieldNode,
     readonly role: EffectiveRole | null,
     readonly responsible: boolean,
-    public source: string,
+    public src: TextSource,
   ) {
     this.label = node.labelText;
     // Filled while units resolve, then copied to size (or replaced by the items).
     this.units = node.role !== null && isUnitRole(node.role) ? [] : (NONE as unknown as Unit[]);
   }
   get text(): string {
-    return (this.joined ??= joinSegments(this.source, this.node.segments));
+    return (this.joined ??= joinSegments(this.src.text, this.node.segments));
   }
 }
 
@@ -513,7 +540,7 @@ class TaskImpl implements Task {
   private joinedTitle: string | undefined;
   constructor(
     readonly node: TaskNode,
-    private source: string,
+    private src: TextSource,
     public section: Section | null,
     readonly subsection: Subsection | null,
     readonly parent: Task | null,
@@ -524,21 +551,20 @@ class TaskImpl implements Task {
     this.line = node.line;
   }
   get title(): string {
-    return (this.joinedTitle ??= joinSegments(this.source, this.node.titleSegments));
+    return (this.joinedTitle ??= joinSegments(this.src.text, this.node.titleSegments));
+  }
+  /** The text this task is read from. */
+  get source(): string {
+    return this.src.text;
   }
   /**
-   * Taken over by the model of a later version: read from its text (the same characters
-   * here), so that this version's text is not kept alive through strings joined from it.
+   * Taken over by the model of a later version that has its own source: read from it (the
+   * same characters here). Strings already joined are copies, and stay.
    */
-  adopt(text: string) {
-    this.source = text;
-    this.joinedTitle = undefined;
-    for (const f of this.fields) {
-      const fi = f as FieldImpl;
-      fi.source = text;
-      fi.joined = undefined;
-    }
-    for (const it of this.items) (it as TaskImpl).adopt(text);
+  adopt(src: TextSource) {
+    this.src = src;
+    for (const f of this.fields) (f as FieldImpl).src = src;
+    for (const it of this.items) (it as TaskImpl).adopt(src);
   }
   /** Taken over after an edit, from a subsection on: the section is the one now around it. */
   relink(section: Section | null) {
@@ -555,9 +581,9 @@ class TaskImpl implements Task {
    * items (moved as items) and the units its 同上 copied or its conjunction split, which
    * follow the item they came from.
    */
-  move(d: number, dl: number, text: string) {
+  move(d: number, dl: number, src: TextSource | null) {
     this.moveBy(d, dl);
-    this.adopt(text);
+    if (src) this.adopt(src);
   }
   private moveBy(d: number, dl: number) {
     this.line += dl;

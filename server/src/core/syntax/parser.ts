@@ -55,6 +55,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
   const labels = options.labels ?? (defaultLabels ??= labelTable());
   const prev = options.previous;
   const lines = prev && prev.unchangedTail !== undefined ? LineIndex.afterEdit(prev.tree.lines, text, prev.editStart, prev.unchangedTail) : new LineIndex(text);
+  if (prev && prev.unchangedTail !== undefined) prev.tree.memo.get(PARSED_ON, () => true);
   const labelsByChar = labelIndex(labels);
   const bom = text.charCodeAt(0) === 0xfeff;
   const resume = options.previous && options.previous.tree.labels === labels && options.previous.tree.bom === bom ? resumePoint(options.previous.tree, options.previous.editStart) : null;
@@ -321,6 +322,11 @@ export interface TakenTail {
 export const TAKEN_TAIL = new MemoKey<TakenTail>("nodes taken over from the end of the previous tree");
 /** Set on a tree whose end was moved to a later one: it cannot be taken over twice. */
 const HANDED_OVER = new MemoKey<true>("handed over");
+/**
+ * Set on a tree a later one was parsed from, told what the edit left unchanged at the end:
+ * it, its model and its findings are handed over, and not read again.
+ */
+export const PARSED_ON = new MemoKey<true>("a later tree parsed on from it");
 
 interface TailPoint {
   tree: SyntaxTree;

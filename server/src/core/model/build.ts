@@ -65,9 +65,9 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
   const tail =
     usable && handed && previous.tree.nodes[handed.oldFrom] === tree.nodes[handed.from] && !previous.memo.peek(HANDED_OVER) ? tailSections(previous, tree, handed) : null;
   if (tail) previous!.memo.get(HANDED_OVER, () => true);
-  // What the tasks read their text from. A previous model handed over (a tree was parsed on
-  // from its tree, told the edit's unchanged end) gives its own, once: every task taken over
-  // already reads it, and it now holds this text.
+  // What the tasks read their text from. A previous model that is handed over (a later tree
+  // was parsed from its tree and told what the edit left unchanged at the end) gives its own,
+  // once: every task taken over already reads it, and it now holds this text.
   const handedSource = previous && previous.tree.memo.peek(PARSED_ON) && !previous.memo.peek(SOURCE_GIVEN) ? previous.memo.peek(SOURCE) : undefined;
   if (handedSource) previous!.memo.get(SOURCE_GIVEN, () => true);
   const src = handedSource ?? new TextSource(text);

@@ -215,6 +215,18 @@ function modelShape(m: ReturnType<typeof buildModel>) {
   });
 }
 
+/** Every section a task, item or subsection of `m` names is one of `m`'s own. */
+function assertOwnSections(m: ReturnType<typeof buildModel>) {
+  const sections = new Set(m.sections);
+  const inModel = (t: (typeof m.tasks)[number]): void => {
+    assert.ok(t.section === null || sections.has(t.section), `task at line ${t.line} names a section not in the model`);
+    t.items.forEach(inModel);
+  };
+  m.tasks.forEach(inModel);
+  m.orphanItems.forEach(inModel);
+  for (const x of m.subsections) assert.ok(x.section === null || sections.has(x.section), `subsection at line ${x.line} names a section not in the model`);
+}
+
 // Sections of a few lines each, so that an edit has whole sections above and below it.
 const sectionOf = fc.tuple(fc.constantFrom("一、甲", "二、乙", "三、丙"), fc.array(fc.oneof(lineOf, fc.constantFrom("1. 任务", "   牵头：同上", "   要求：同上")), { maxLength: 6 }));
 const sectionsDoc = (minLength: number) => fc.array(sectionOf, { minLength, maxLength: 6 }).map((ss) => ss.map(([h, ls]) => [h, ...ls].join("\n")).join("\n") + "\n");
@@ -276,16 +288,8 @@ test("after an edit above the last section, the model takes over the sections be
       assert.equal(modelShape(again), modelShape(fresh));
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
       assert.deepEqual(found(again, s), found(fresh, s));
-      // Every section a task, item or subsection names is one of this model's: nothing taken
-      // over points into the old model.
-      const sections = new Set(again.sections);
-      const inModel = (t: (typeof again.tasks)[number]): void => {
-        assert.ok(t.section === null || sections.has(t.section), `task at line ${t.line} names a section of the old model`);
-        t.items.forEach(inModel);
-      };
-      again.tasks.forEach(inModel);
-      again.orphanItems.forEach(inModel);
-      for (const x of again.subsections) assert.ok(x.section === null || sections.has(x.section), `subsection at line ${x.line} names a section of the old model`);
+      // Nothing taken over points into the old model.
+      assertOwnSections(again);
       // 同上 in a task taken over reads the task now above it, and nothing of the old model.
       again.tasks.forEach((t, i) => assert.equal((t as unknown as { dittoFrom: unknown }).dittoFrom, i ? again.tasks[i - 1] : null));
       // The nodes moved are the previous tree's own objects, not copies.
@@ -327,22 +331,16 @@ test("after an edit in a later subsection, the model reopens the section around 
       assert.deepEqual(found(again, s), found(fresh, s));
       for (const t of again.tasks) assert.equal((t as unknown as { source: string }).source, after);
       // Every section named is one of this model's, and lists exactly its own.
-      const sections = new Set(again.sections);
-      const inModel = (t: (typeof again.tasks)[number]): void => {
-        assert.ok(t.section === null || sections.has(t.section), `task at line ${t.line} names a section not in the model`);
-        t.items.forEach(inModel);
-      };
-      again.tasks.forEach(inModel);
-      again.orphanItems.forEach(inModel);
-      for (const x of again.subsections) assert.ok(x.section === null || sections.has(x.section), `subsection at line ${x.line} names a section not in the model`);
+      assertOwnSections(again);
       for (const x of again.sections) {
         assert.deepEqual(x.tasks, again.tasks.filter((t) => t.section === x), `tasks of the section at line ${x.line}`);
         assert.deepEqual(x.subsections, again.subsections.filter((y) => y.section === x), `subsections of the section at line ${x.line}`);
       }
       // Reopened: the section around the edit is the old object, and a task or subsection of
       // it above the edit, in an earlier subsection, was kept as it was.
-      const around = again.sections.find((x) => x.line <= tree.lines.positionAt(start).line && sections.has(x) && old.sections.includes(x));
-      if (around && (around.tasks.some((t) => oldTasks.has(t) && t.line < tree.lines.positionAt(start).line) || around.subsections.some((y) => oldSubsections.has(y) && y.line < tree.lines.positionAt(start).line))) reopened++;
+      const editLine = tree.lines.positionAt(start).line;
+      const around = again.sections.find((x) => x.line <= editLine && old.sections.includes(x));
+      if (around && (around.tasks.some((t) => oldTasks.has(t) && t.line < editLine) || around.subsections.some((y) => oldSubsections.has(y) && y.line < editLine))) reopened++;
     }),
     RUNS,
   );
@@ -463,6 +461,8 @@ test("the line index after an edit, from the one before it, equals a fresh one, 
       for (let i = 0; i < after.length; i++) if (after[i] === "\n" || (after[i] === "\r" && after[i + 1] !== "\n")) naive.push(i + 1);
       assert.deepEqual(Array.from(new LineIndex(after).starts), naive, JSON.stringify(after));
       assert.deepEqual(Array.from(moved.starts), naive, JSON.stringify({ before, after, editStart, unchangedTail }));
+      // A line looked up from a line near it is the line a search finds, wherever it starts.
+      for (let o = 0; o <= after.length; o++) for (const near of [-1, 0, at % (naive.length + 1), naive.length]) assert.equal(moved.lineAtFrom(o, near), moved.lineAt(o));
     }),
     { numRuns: 2000 },
   );

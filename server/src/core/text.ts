@@ -113,6 +113,20 @@ export class LineIndex {
     }
     return lo;
   }
+  /**
+   * The same, for offsets read mostly in order: walks on a few lines from `near` (the line of
+   * an offset read before), and searches when the offset lies behind it or further on.
+   */
+  lineAtFrom(offset: number, near: number): number {
+    const s = this.starts;
+    if (near < 0 || near >= s.length || s[near] > offset) return this.lineAt(offset);
+    let at = near;
+    for (let step = 0; at + 1 < s.length && s[at + 1] <= offset; step++) {
+      if (step === 8) return this.lineAt(offset);
+      at++;
+    }
+    return at;
+  }
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(o);

@@ -23,26 +23,18 @@ export function fingerprint(lines: LineIndex, findings: readonly Finding[]): { n
   const numbers = new Int32Array(n * 5);
   const strings: string[] = [];
   let k = 0;
-  // Findings come in order of their starts, and end near them: the line of each is found by
-  // walking on a few lines from the last one's, searching only when it lies behind or further.
+  // Findings come in order of their starts, and end near them: each line is looked up from
+  // the line of the finding before.
   const starts = lines.starts;
   const size = lines.text.length;
   let at = 0;
-  const lineOf = (offset: number): number => {
-    if (starts[at] > offset) return (at = lines.lineAt(offset));
-    for (let step = 0; at + 1 < starts.length && starts[at + 1] <= offset; step++) {
-      if (step === 8) return (at = lines.lineAt(offset));
-      at++;
-    }
-    return at;
-  };
   const put = (start: number, end: number, extra: number) => {
     const a = Math.max(0, Math.min(start, size));
     const b = Math.max(0, Math.min(end, size));
-    const la = lineOf(a);
+    const la = lines.lineAtFrom(a, at);
     numbers[k++] = la;
     numbers[k++] = a - starts[la];
-    const lb = lineOf(b);
+    const lb = lines.lineAtFrom(b, la);
     numbers[k++] = lb;
     numbers[k++] = b - starts[lb];
     numbers[k++] = extra;

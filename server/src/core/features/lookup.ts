@@ -47,7 +47,7 @@ function ownerIn(t: Task, line: number): LineOwner | undefined {
   // title) has its task's line on the field's own line.
   for (const f of t.fields) if (f.node.line <= line && line <= f.node.endLine) return { task: t, field: f };
   if (line === t.line) return { task: t, field: null };
-  for (const s of t.node.titleSegments) if (s.line === line) return { task: t, field: null };
+  if (t.node.moreTitle) for (const s of t.node.moreTitle) if (s.line === line) return { task: t, field: null };
   return undefined;
 }
 

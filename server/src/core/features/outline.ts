@@ -30,7 +30,7 @@ function taskSymbol(model: Model, t: Task): OutlineSymbol {
   const n = t.node;
   const head = markerText(text, n.marker);
   const lead = [...new Set(t.lead.map((u) => u.canonical))].join("、");
-  const selEnd = n.titleSegments.length ? n.titleSegments[0].end : n.marker ? n.marker.end : n.range.start;
+  const selEnd = n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
   return {
     name: head ? `${head} ${t.title}` : t.title || "（无编号）",
     detail: lead,

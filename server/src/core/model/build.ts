@@ -116,7 +116,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
     const f = new FieldImpl(fn, role, fn.role === "responsible", src);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
-      f.items = splitUnits(text, fn.segments, (name, start, end) => {
+      f.items = splitUnits(text, fn, (name, start, end) => {
         const n = own(name);
         return new UnitImpl(n, start, end, n, "none", f, null);
       });
@@ -200,10 +200,11 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
           if (f.role === "lead") t.lead = t.lead.length ? t.lead.concat(f.units) : f.units;
           else t.partners = t.partners.length ? t.partners.concat(f.units) : f.units;
         }
-      } else if ((f.role === "requirement" || f.role === "deadline" || f.role === "note") && isDitto(text, fn)) {
+      } else if (f.role === "requirement" || f.role === "deadline" || f.role === "note") {
+        const ditto = dittoIn(text, fn);
         const role = f.role;
-        if (source && source.fields.some((g) => g.role === role)) f.dittoSource = source;
-        else ((f.unresolvedDitto as unknown) === NONE ? (f.unresolvedDitto = []) : f.unresolvedDitto).push(fn.segments[0]);
+        if (ditto && source && source.fields.some((g) => g.role === role)) f.dittoSource = source;
+        else if (ditto) ((f.unresolvedDitto as unknown) === NONE ? (f.unresolvedDitto = []) : f.unresolvedDitto).push(ditto);
       }
       return f;
     });
@@ -461,17 +462,28 @@ function splitConjunction(
 }
 
 
-/** Copied, not cut from the text: a task keeps it across versions, and no text with it. */
-function joinSegments(text: string, rs: readonly Range[]): string {
-  if (rs.length === 1) return own(text.slice(rs[0].start, rs[0].end));
-  let s = "";
-  for (const r of rs) s += text.slice(r.start, r.end);
+/**
+ * Text written over lines, joined: the part on the first line, then the others. Copied, not
+ * cut from the text: a task keeps it across versions, and no text with it.
+ */
+function joinLines(text: string, start: number, end: number, more: readonly Range[] | null): string {
+  if (!more) return own(text.slice(start, end));
+  let s = text.slice(start, end);
+  for (const r of more) s += text.slice(r.start, r.end);
   return own(s);
 }
 
-function isDitto(text: string, fn: FieldNode): boolean {
-  const r = fn.segments;
-  return r.length === 1 && r[0].end - r[0].start === DITTO.length && text.startsWith(DITTO, r[0].start);
+/** Where a value is just 同上, a new range over it (the model moves it as the field moves). */
+function dittoIn(text: string, fn: FieldNode): Range | null {
+  let start = fn.valueStart;
+  let end = fn.valueEnd;
+  const more = fn.moreValue;
+  if (more) {
+    if (end > start || more.length !== 1) return null;
+    start = more[0].start;
+    end = more[0].end;
+  }
+  return end - start === DITTO.length && text.startsWith(DITTO, start) ? { start, end } : null;
 }
 
 /**
@@ -524,7 +536,8 @@ class FieldImpl implements Field {
     this.units = node.role !== null && isUnitRole(node.role) ? [] : (NONE as unknown as Unit[]);
   }
   get text(): string {
-    return (this.joined ??= joinSegments(this.src.text, this.node.segments));
+    const n = this.node;
+    return (this.joined ??= joinLines(this.src.text, n.valueStart, n.valueEnd, n.moreValue));
   }
 }
 
@@ -551,7 +564,8 @@ class TaskImpl implements Task {
     this.line = node.line;
   }
   get title(): string {
-    return (this.joinedTitle ??= joinSegments(this.src.text, this.node.titleSegments));
+    const n = this.node;
+    return (this.joinedTitle ??= joinLines(this.src.text, n.titleStart, n.titleEnd, n.moreTitle));
   }
   /** The text this task is read from. */
   get source(): string {
@@ -589,7 +603,11 @@ class TaskImpl implements Task {
     this.line += dl;
     for (const f of this.fields) {
       const items = f.items;
-      if (!items) continue;
+      if (!items) {
+        // A text field's 同上 with nothing to copy: its range is the model's own.
+        for (const r of f.unresolvedDitto) shiftRange(r, d);
+        continue;
+      }
       const units = f.units;
       let u = 0;
       for (const it of items) {

@@ -159,11 +159,12 @@ const MISSING = new MemoKey<Map<Task, MarkerMatch>>("missing markers");
  * takes a place among its siblings and renumbering writes its number in.
  */
 export function missingMarker(model: Model, t: Task): MarkerMatch | null {
-  if (t.node.marker || t.node.titleSegments.length === 0) return null;
+  const n = t.node;
+  if (n.marker || !n.hasTitle) return null;
   const missing = model.memo.get(MISSING, () => new Map());
   let m = missing.get(t);
   if (!m) {
-    const at = t.node.titleSegments[0].start;
+    const at = n.titleEnd > n.titleStart ? n.titleStart : n.moreTitle![0].start;
     m = { level: 3, form: "broken", value: null, start: at, end: at, numeralStart: at, numeralEnd: at, width: "half", digitWidth: "half" };
     missing.set(t, m);
   }

@@ -2,6 +2,7 @@
 // trailing separators leave. Brackets protect their content from splitting.
 
 import type { Range } from "../text.js";
+import type { FieldNode } from "../syntax/nodes.js";
 
 /** A unit as written. The model makes these its units, so that one object stands for both. */
 export interface UnitItem {
@@ -41,18 +42,19 @@ function plainUnit(name: string, start: number, end: number): UnitItem {
   return { kind: "unit", range: { start, end }, start, end, name };
 }
 
-/** Splits the segments (one per line) of a unit field. */
-export function splitUnits(text: string, segments: readonly Range[], unit: (name: string, start: number, end: number) => UnitItem = plainUnit): ListItem[] {
+/** Splits the value of a unit field: its text on the label line, then on each line below. */
+export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "valueEnd" | "moreValue">, unit: (name: string, start: number, end: number) => UnitItem = plainUnit): ListItem[] {
   const out: ListItem[] = [];
   // Position of the last strong separator not yet followed by an item, or -1.
   let pendingSep = -1;
   let sawItem = false;
   // The last separator already reported as empty: a list that ends in two is reported once.
   let reported = -1;
-  for (let si = 0; si < segments.length; si++) {
-    const seg = segments[si];
-    let i = seg.start;
-    const end = seg.end;
+  const more = value.moreValue;
+  const count = more ? more.length : 0;
+  for (let si = -1; si < count; si++) {
+    let i = si < 0 ? value.valueStart : more![si].start;
+    const end = si < 0 ? value.valueEnd : more![si].end;
     while (i < end) {
       const c = text.charCodeAt(i);
       const k = CLASS[c];

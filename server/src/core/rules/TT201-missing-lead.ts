@@ -18,7 +18,7 @@ export const missingLead: Rule = {
       const leadFields = t.fields.filter((f) => f.role === "lead");
       // 同上 that found nothing is reported by ditto-without-source.
       if (leadFields.some((f) => f.unresolvedDitto.length > 0)) continue;
-      if (t.node.titleSegments.length === 0 && !t.node.marker && t.fields.every((f) => f.role !== "lead")) continue;
+      if (!t.node.hasTitle && !t.node.marker && t.fields.every((f) => f.role !== "lead")) continue;
       // A task split into items that each name their own lead has its leads there.
       if (t.items.length > 0 && t.items.every((it) => it.lead.length > 0)) continue;
       const name = taskName(t, text);
@@ -80,7 +80,7 @@ function leadLabel(model: Model, viaResponsible: boolean): string {
 
 function lastOwnLine(n: TaskNode): number {
   let last = n.line;
-  for (const s of n.titleSegments) if (s.line > last) last = s.line;
+  if (n.moreTitle) for (const s of n.moreTitle) if (s.line > last) last = s.line;
   for (const f of n.fields) if (f.endLine > last) last = f.endLine;
   return last;
 }

@@ -8,7 +8,7 @@ export const emptyField: Rule = {
   checkTask(ctx, t) {
     for (const f of t.fields) {
       // An empty lead is missing-lead's; an unknown label is unknown-field's.
-      if (f.node.segments.length > 0 || f.role === null || f.role === "lead") continue;
+      if (f.node.hasValue || f.role === null || f.role === "lead") continue;
       ctx.report({
         range: { start: f.node.label.start, end: f.node.colon.end },
         message: { zh: `“${f.label}”栏是空的。`, en: `The “${f.label}” field is empty.` },

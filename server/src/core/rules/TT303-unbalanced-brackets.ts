@@ -58,30 +58,37 @@ export const unbalancedBrackets: Rule = {
     const { model } = ctx;
     const marks = new MarkCursor(treeMarks(model.tree).brackets);
     for (const n of model.tree.nodes) {
-      if (n.kind === "heading") scan(ctx, [n.title], marks);
-      else if (n.kind === "title") scan(ctx, [n.text], marks);
-      else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p, marks);
+      if (n.kind === "heading") scan(ctx, n.title.start, n.title.end, null, marks);
+      else if (n.kind === "title") scan(ctx, n.text.start, n.text.end, null, marks);
+      else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p[0].start, p[0].end, p.length > 1 ? p.slice(1) : null, marks);
     }
   },
   checkTask(ctx, t) {
     // Tasks come in document order: one cursor walks the marks for all of them.
     const marks = ctx.memo.get(TASK_CURSOR, () => new MarkCursor(treeMarks(ctx.model.tree).brackets));
-    scan(ctx, t.node.titleSegments, marks);
-    for (const f of t.fields) scan(ctx, f.node.segments, marks);
+    const n = t.node;
+    scan(ctx, n.titleStart, n.titleEnd, n.moreTitle, marks);
+    for (const f of t.fields) scan(ctx, f.node.valueStart, f.node.valueEnd, f.node.moreValue, marks);
   },
 };
 
 /** Offsets of the brackets still open, reused from scope to scope. */
 let stack = new Int32Array(256);
 
-/** One scope (a title, a field value): brackets must pair within it. */
-function scan(ctx: RuleContext, segments: readonly Range[], cursor: MarkCursor) {
+/**
+ * One scope (a title, a field value) written over lines, [start, end) on the first (empty
+ * when the two are equal) and `more` below: brackets must pair within it.
+ */
+function scan(ctx: RuleContext, start: number, end: number, more: readonly Range[] | null, cursor: MarkCursor) {
   const text = ctx.text;
   const marks = cursor.xs;
   let depth = 0;
-  const lastEnd = segments.length ? segments[segments.length - 1].end : 0;
-  for (const seg of segments) {
-    for (let m = cursor.seek(seg.start); m < marks.length && marks[m] < seg.end; m++) {
+  const count = more ? more.length : 0;
+  const lastEnd = count ? more![count - 1].end : end > start ? end : 0;
+  for (let si = end > start ? -1 : 0; si < count; si++) {
+    const segStart = si < 0 ? start : more![si].start;
+    const segEnd = si < 0 ? end : more![si].end;
+    for (let m = cursor.seek(segStart); m < marks.length && marks[m] < segEnd; m++) {
       const i = marks[m];
       const c = text.charCodeAt(i);
       if (OPENS[c]) {
@@ -100,7 +107,7 @@ function scan(ctx: RuleContext, segments: readonly Range[], cursor: MarkCursor) 
         // 2021〕20号 is a document number that lost its 〔: doc-number reports it.
         if (c === 0x3015 && i >= 4 && isDigit(text.charCodeAt(i - 1))) continue;
         // 1）按月编辑；2）按时发布: a number closed by a bracket is a list marker in running text.
-        if (kind === PAREN && isEnumerator(text, seg.start, i)) continue;
+        if (kind === PAREN && isEnumerator(text, segStart, i)) continue;
         const open = String.fromCharCode(PARTNER[c]);
         ctx.report({
           range: { start: i, end: i + 1 },

@@ -17,18 +17,23 @@ export const repeatedWord: Rule = {
     const { doubleStarts, doubleLengths } = treeMarks(ctx.model.tree);
     for (let k = 0; k < doubleStarts.length; k++) report(ctx, doubleStarts[k], doubleLengths[k]);
     // Across a line break: only where a note's paragraph wraps onto another line.
-    for (const n of ctx.model.tree.nodes) if (n.kind === "note") for (const p of paragraphs(n)) acrossBreaks(ctx, p);
+    for (const n of ctx.model.tree.nodes) if (n.kind === "note") for (const p of paragraphs(n)) for (let k = 1; k < p.length; k++) acrossBreak(ctx, p[k - 1], p[k]);
   },
   // ... or a task's title or value: found once per task, and kept with it.
   checkTask(ctx, t) {
-    acrossBreaks(ctx, t.node.titleSegments);
-    for (const f of t.fields) acrossBreaks(ctx, f.node.segments);
+    const n = t.node;
+    if (n.moreTitle) acrossBreaks(ctx, n.titleStart, n.titleEnd, n.moreTitle);
+    for (const f of t.fields) if (f.node.moreValue) acrossBreaks(ctx, f.node.valueStart, f.node.valueEnd, f.node.moreValue);
   },
 };
 
-/** A value wrapped over lines: each line break (在政府门户网站 / 网站设立专题). */
-function acrossBreaks(ctx: RuleContext, segs: readonly Range[]) {
-  for (let k = 1; k < segs.length; k++) acrossBreak(ctx, segs[k - 1], segs[k]);
+/**
+ * A value wrapped over lines, [start, end) on the first (empty when the two are equal) and
+ * `more` below: each line break (在政府门户网站 / 网站设立专题).
+ */
+function acrossBreaks(ctx: RuleContext, start: number, end: number, more: readonly Range[]) {
+  if (end > start) acrossBreak(ctx, { start, end }, more[0]);
+  for (let k = 1; k < more.length; k++) acrossBreak(ctx, more[k - 1], more[k]);
 }
 
 /** A word that ends one line and starts the next: the second one is reported. */

@@ -15,7 +15,7 @@ export const emptyTitle: Rule = {
     }
     for (const t of allTasks(ctx.model)) {
       const m = t.node.marker;
-      if (!m || t.node.titleSegments.length) continue;
+      if (!m || t.node.hasTitle) continue;
       const shown = text.slice(m.start, m.end);
       const what = t.level === 4 ? { zh: "事项", en: "item" } : { zh: "任务", en: "task" };
       ctx.report({ range: { start: m.start, end: m.end }, message: { zh: `“${shown}”后面没有${what.zh}名称。`, en: `“${shown}” has no ${what.en} text.` } });

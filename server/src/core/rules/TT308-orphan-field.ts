@@ -11,7 +11,7 @@ export const orphanField: Rule = {
   checkTask(ctx, t) {
     // Tasks only: an item without number or title is another rule's.
     if (t.level !== 3) return;
-    if (t.node.marker || t.node.titleSegments.length || t.fields.length === 0) return;
+    if (t.node.marker || t.node.hasTitle || t.fields.length === 0) return;
     const f = t.fields[0];
     ctx.report({
       range: { start: f.node.label.start, end: f.node.colon.end },

@@ -40,7 +40,7 @@ export function taskName(t: Task, text: string): Msg {
 /** The first line of a task: its number and title, for pointing at the task as a whole. */
 export function taskHead(t: Task): Range {
   const n = t.node;
-  const end = n.titleSegments.length ? n.titleSegments[0].end : n.marker ? n.marker.end : n.range.start;
+  const end = n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
   return { start: n.range.start, end: Math.max(end, n.range.start + 1) };
 }
 

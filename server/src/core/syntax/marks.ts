@@ -170,8 +170,12 @@ function scanNode(text: string, n: TopNode, brackets: Growable, doubles: Growabl
 }
 
 function scanTask(text: string, t: TaskNode, brackets: Growable, doubles: Growable) {
-  for (const s of t.titleSegments) scanSegment(text, s.start, s.end, brackets, doubles);
-  for (const f of t.fields) for (const s of f.segments) scanSegment(text, s.start, s.end, brackets, doubles);
+  if (t.titleEnd > t.titleStart) scanSegment(text, t.titleStart, t.titleEnd, brackets, doubles);
+  if (t.moreTitle) for (const s of t.moreTitle) scanSegment(text, s.start, s.end, brackets, doubles);
+  for (const f of t.fields) {
+    if (f.valueEnd > f.valueStart) scanSegment(text, f.valueStart, f.valueEnd, brackets, doubles);
+    if (f.moreValue) for (const s of f.moreValue) scanSegment(text, s.start, s.end, brackets, doubles);
+  }
   for (const it of t.items) scanTask(text, it, brackets, doubles);
 }
 

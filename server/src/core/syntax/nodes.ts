@@ -48,10 +48,19 @@ export interface FieldNode {
   readonly colon: Range;
   /** null: a label-like word that is not a known label. */
   readonly role: Role | null;
-  /** The value, one trimmed range per line (empty lines of the value are left out). */
+  /**
+   * The value, one trimmed range per line (empty lines of the value are left out): a new
+   * array each read. Code that runs for every field reads the three below instead.
+   */
   readonly segments: readonly Segment[];
   /** Where the value starts on the label line (after the colon and spaces). */
   readonly valueStart: number;
+  /** Where it ends on the label line: `valueStart` when the label line has none. */
+  readonly valueEnd: number;
+  /** The value's lines below the label line, or null. */
+  readonly moreValue: readonly Segment[] | null;
+  /** Whether the value has any text. */
+  readonly hasValue: boolean;
   /** Display column just after the colon: continuation lines align here. */
   readonly valueColumn: number;
   readonly range: Range;
@@ -67,7 +76,17 @@ export interface TaskNode {
   readonly indent: number;
   /** null: a block without a number. */
   readonly marker: MarkerMatch | null;
+  /**
+   * The title, one trimmed range per line: a new array each read. Code that runs for every
+   * task reads the three below instead.
+   */
   readonly titleSegments: readonly Segment[];
+  /** The title on the task's first line, from after the number: empty when the two are equal. */
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  /** The title's lines below the first, or null. */
+  readonly moreTitle: readonly Segment[] | null;
+  readonly hasTitle: boolean;
   readonly fields: readonly FieldNode[];
   readonly items: readonly TaskNode[];
   /** Where the block starts: `range.start`, without making a range. */

@@ -79,7 +79,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
         quoted: false,
         line: b.node.line,
         endLine: b.node.endLine,
-        segments: b.node.titleSegments.slice(),
+        segments: b.node.titleSegments,
         paragraphLines: [b.node.line],
         range: b.node.range,
       };
@@ -443,7 +443,9 @@ function shiftTask(t: TaskBlock, d: number, dl: number) {
   t.start += d;
   t.end += d;
   if (t.marker) shiftMarker(t.marker, d);
-  shiftSegments(t.titleSegments, d, dl);
+  t.titleStart += d;
+  t.titleEnd += d;
+  if (t.moreTitle) shiftSegments(t.moreTitle, d, dl);
   for (const f of t.fields) {
     const fl = f as FieldLine;
     fl.line += dl;
@@ -452,9 +454,10 @@ function shiftTask(t: TaskBlock, d: number, dl: number) {
     fl.labelEnd += d;
     fl.colonAt += d;
     fl.valueStart += d;
+    fl.valueEnd += d;
     fl.start += d;
     fl.end += d;
-    shiftSegments(fl.segments, d, dl);
+    if (fl.moreValue) shiftSegments(fl.moreValue, d, dl);
   }
   for (const it of t.items) shiftTask(it as TaskBlock, d, dl);
 }
@@ -491,12 +494,14 @@ function lineBreakOf(text: string, lines: LineIndex): "\n" | "\r\n" | "\r" {
 /** Shared by every task with no items and no fields until one comes. */
 const NO_FIELDS: FieldNode[] = [];
 const NO_ITEMS: TaskNode[] = [];
-const NO_SEGMENTS: Segment[] = [];
 
 class TaskBlock implements TaskNode {
   readonly kind = "task";
   endLine: number;
-  titleSegments: Segment[];
+  /** The title on the task's first line: [titleStart, titleEnd), empty when they are equal. */
+  titleStart: number;
+  titleEnd: number;
+  moreTitle: Segment[] | null = null;
   fields: FieldNode[] = NO_FIELDS;
   items: TaskNode[] = NO_ITEMS;
   end: number;
@@ -507,14 +512,21 @@ class TaskBlock implements TaskNode {
     readonly marker: MarkerMatch | null,
     public start: number,
     end: number,
-    title: Segment | null,
+    titleStart: number,
   ) {
     this.endLine = line;
     this.end = end;
-    this.titleSegments = title ? [title] : NO_SEGMENTS;
+    this.titleStart = titleStart;
+    this.titleEnd = end;
   }
   get range(): Range {
     return { start: this.start, end: this.end };
+  }
+  get titleSegments(): Segment[] {
+    return runsOf(this.titleStart, this.titleEnd, this.line, this.moreTitle);
+  }
+  get hasTitle(): boolean {
+    return this.titleEnd > this.titleStart || this.moreTitle !== null;
   }
   addField(f: FieldNode) {
     if (this.fields === NO_FIELDS) this.fields = [f];
@@ -525,21 +537,26 @@ class TaskBlock implements TaskNode {
     else this.items.push(t);
   }
   addTitle(s: Segment) {
-    if (this.titleSegments === NO_SEGMENTS) this.titleSegments = [s];
-    else this.titleSegments.push(s);
+    if (this.moreTitle === null) this.moreTitle = [s];
+    else this.moreTitle.push(s);
   }
   /** Arrays that grew by push keep spare room: copy them to their size. */
   compact() {
     if (this.fields.length > 1) this.fields = this.fields.slice();
     if (this.items.length > 1) this.items = this.items.slice();
-    if (this.titleSegments.length > 1) this.titleSegments = this.titleSegments.slice();
-    for (const f of this.fields) if (f.segments.length > 1) (f as FieldLine).segments = f.segments.slice();
+    if (this.moreTitle && this.moreTitle.length > 1) this.moreTitle = this.moreTitle.slice();
+    for (const f of this.fields) {
+      const fl = f as FieldLine;
+      if (fl.moreValue && fl.moreValue.length > 1) fl.moreValue = fl.moreValue.slice();
+    }
   }
 }
 
 class FieldLine implements FieldNode {
   readonly kind = "field";
-  segments: Segment[];
+  /** The value on the label line: [valueStart, valueEnd), empty when they are equal. */
+  valueEnd: number;
+  moreValue: Segment[] | null = null;
   end: number;
   endLine: number;
   constructor(
@@ -555,7 +572,7 @@ class FieldLine implements FieldNode {
     public start: number,
     end: number,
   ) {
-    this.segments = valueStart < end ? [{ start: valueStart, end, line }] : NO_SEGMENTS;
+    this.valueEnd = valueStart < end ? end : valueStart;
     this.end = end;
     this.endLine = line;
   }
@@ -568,19 +585,32 @@ class FieldLine implements FieldNode {
   get range(): Range {
     return { start: this.start, end: this.end };
   }
+  get segments(): Segment[] {
+    return runsOf(this.valueStart, this.valueEnd, this.line, this.moreValue);
+  }
+  get hasValue(): boolean {
+    return this.valueEnd > this.valueStart || this.moreValue !== null;
+  }
   append(s: Segment) {
-    if (this.segments === NO_SEGMENTS) this.segments = [s];
-    else this.segments.push(s);
+    if (this.moreValue === null) this.moreValue = [s];
+    else this.moreValue.push(s);
     this.end = s.end;
     this.endLine = s.line;
   }
+}
+
+/** Text written over lines as a list of segments: made on each read. */
+function runsOf(start: number, end: number, line: number, more: readonly Segment[] | null): Segment[] {
+  const out: Segment[] = start < end ? [{ start, end, line }] : [];
+  if (more) for (const s of more) out.push({ start: s.start, end: s.end, line: s.line });
+  return out;
 }
 
 function newTask(level: 3 | 4, li: number, w: number, m: MarkerMatch | null, text: string, from: number, e: number): TaskBlock {
   let ts = from;
   while (ts < e && isSpace(text.charCodeAt(ts))) ts++;
   const start = m ? m.start : from;
-  return new TaskBlock(level, li, w, m, start, e, ts < e ? { start: ts, end: e, line: li } : null);
+  return new TaskBlock(level, li, w, m, start, e, ts < e ? ts : e);
 }
 
 function extend(t: TaskBlock, e: number, li: number) {

@@ -113,7 +113,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
 
   const makeField = (fn: FieldNode): FieldImpl => {
     const role = fn.role === null ? null : effective(fn.role);
-    const f = new FieldImpl(fn, role, fn.role === "responsible", src);
+    const f = new FieldImpl(fn, role, src);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
       f.items = splitUnits(text, fn, (name, start, end) => {
@@ -519,7 +519,6 @@ const NONE: readonly never[] = [];
 // Strings are joined only when someone reads them: the checker mostly does not.
 class FieldImpl implements Field {
   joined: string | undefined;
-  label: string;
   units: Unit[];
   unresolvedDitto: Range[] = NONE as unknown as Range[];
   dittoSource: Task | null = null;
@@ -528,12 +527,16 @@ class FieldImpl implements Field {
   constructor(
     readonly node: FieldNode,
     readonly role: EffectiveRole | null,
-    readonly responsible: boolean,
     public src: TextSource,
   ) {
-    this.label = node.labelText;
     // Filled while units resolve, then copied to size (or replaced by the items).
     this.units = node.role !== null && isUnitRole(node.role) ? [] : (NONE as unknown as Unit[]);
+  }
+  get label(): string {
+    return this.node.labelText;
+  }
+  get responsible(): boolean {
+    return this.node.role === "responsible";
   }
   get text(): string {
     const n = this.node;

@@ -86,3 +86,13 @@ test("the engine flags the client starts the server with are ones Node accepts",
   const bad = spawnSync(process.execPath, ["--max-semi-space-sise=8", "-e", "0"], { encoding: "utf8" });
   assert.notEqual(bad.status, 0, "a misspelt flag is refused, so the check above means something");
 });
+
+test("the bundles are ASCII, so the engine keeps the source of each at one byte a character", () => {
+  for (const f of ["server.js", "cli.js", "client.js", "transfer.js"]) {
+    const code = readFileSync(join(ROOT, "dist", f), "utf8");
+    const at = code.search(/[^\x00-\x7f]/);
+    assert.equal(at, -1, `dist/${f}: “${code.slice(Math.max(0, at - 30), at + 10)}”`);
+  }
+  // The server still reads a Chinese list marker written in one of its regular expressions.
+  assert.match(readFileSync(join(ROOT, "dist", "server.js"), "utf8"), /\\u3001/);
+});

@@ -62,6 +62,15 @@ function describe(fs: { name: string; range: { start: number; end: number }; mes
   return fs.map((f) => `${f.name} line ${lines.positionAt(f.range.start).line + 1} at "${text.slice(f.range.start, f.range.end)}": ${f.message}`);
 }
 
+test("the missing-lead fix writes the label the document uses most for its lead", () => {
+  const text = ["一、甲", "1. 任务一", "   牵头单位：区财政局", "2. 任务二", "   牵头单位：区审计局", "3. 任务三", "   牵头：区统计局", "4. 任务四", "   要求：按时完成", ""].join("\n");
+  const { findings } = analyze(text, settingsFrom("{}"));
+  const f = findings.find((x) => x.code === "TT201");
+  assert.ok(f);
+  assert.equal(f.fixes[0].edits[0].newText, "\n   牵头单位：");
+  assert.match(f.fixes[0].title, /牵头单位：/);
+});
+
 test("the missing-lead fix adds its line with the file's own line break", () => {
   for (const eol of ["\n", "\r\n", "\r"]) {
     const text = ["一、甲", "1. 任务一", "   牵头：区财政局", "2. 任务二", "   要求：按时完成", ""].join(eol);

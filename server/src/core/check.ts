@@ -94,7 +94,8 @@ export function check(model: Model, settings: Settings): Finding[] {
       for (const f of kept.findings) findings.push(f);
     }
   }
-  findings.sort((a, b) => a.range.start - b.range.start || a.code.localeCompare(b.code));
+  // Codes are ASCII (TT201): compared as they are, without the locale's collation.
+  findings.sort((a, b) => a.range.start - b.range.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return findings;
 }
 

@@ -3,6 +3,9 @@ import { q, taskHead, taskName } from "./util.js";
 import type { Model } from "../model/model.js";
 import type { TaskNode } from "../syntax/nodes.js";
 import { lineBreak } from "../syntax/parser.js";
+import { MemoKey } from "../memo.js";
+
+const LEAD_LABEL = new MemoKey<string>("the label most used for the lead");
 
 export const missingLead: Rule = {
   code: "TT201",
@@ -12,7 +15,6 @@ export const missingLead: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const viaResponsible = model.leadSource === "responsible";
-    let label: string | null = null;
     for (const t of model.tasks) {
       if (t.lead.length > 0) continue;
       const leadFields = t.fields.filter((f) => f.role === "lead");
@@ -24,8 +26,6 @@ export const missingLead: Rule = {
       const name = taskName(t, text);
       const what = viaResponsible ? { zh: "责任单位", en: "responsible (lead) unit" } : { zh: "牵头单位", en: "lead unit" };
       const empty = leadFields[0];
-      label ??= leadLabel(model, viaResponsible);
-      const fieldLabel = label;
       // After the task's own lines, not after its items: a field below an item's block
       // would belong to the item.
       const lastLine = lastOwnLine(t.node);
@@ -36,16 +36,20 @@ export const missingLead: Rule = {
         message: empty
           ? { zh: `${name.zh}的“${empty.label}”栏是空的：没有${what.zh}。`, en: `${cap(name.en)} has an empty ${q(empty.label)} field: no ${what.en}.` }
           : { zh: `${name.zh}没有${what.zh}。`, en: `${cap(name.en)} has no ${what.en}.` },
-        // Made when asked for: the file's line break is read only then.
+        // Made when asked for: the file's line break and the label most used for the lead
+        // (a pass over every field) are read only then.
         fixes: empty
           ? []
-          : () => [
-              {
-                title: { zh: `加上“${fieldLabel}：”栏`, en: `Insert a “${fieldLabel}：” field` },
-                edits: [{ start: lineEnd, end: lineEnd, newText: `${lineBreak(model.tree)}${indent}${fieldLabel}：` }],
-                safe: false,
-              },
-            ],
+          : () => {
+              const fieldLabel = model.memo.get(LEAD_LABEL, () => leadLabel(model, viaResponsible));
+              return [
+                {
+                  title: { zh: `加上“${fieldLabel}：”栏`, en: `Insert a “${fieldLabel}：” field` },
+                  edits: [{ start: lineEnd, end: lineEnd, newText: `${lineBreak(model.tree)}${indent}${fieldLabel}：` }],
+                  safe: false,
+                },
+              ];
+            },
       });
     }
   },

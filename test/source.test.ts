@@ -47,3 +47,32 @@ test("getters are written in classes, not in object literals", () => {
   assert.ok(inClasses >= 10, `the getters of the model's classes are seen (${inClasses})`);
   assert.deepEqual(hits, []);
 });
+
+test("no tagged template holds text that is not ASCII: the build escapes such text elsewhere, and would change a template's raw text", async () => {
+  const { default: ts } = await import("typescript");
+  const all = [...sources(join(ROOT, "server", "src")), ...sources(join(ROOT, "client", "src"))];
+  const hits: string[] = [];
+  for (const p of all) {
+    const code = readFileSync(p, "utf8");
+    if (!code.includes("`")) continue;
+    const sf = ts.createSourceFile(p, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const visit = (node: import("typescript").Node) => {
+      if (ts.isTaggedTemplateExpression(node)) {
+        const t = node.template;
+        if (/[^\x00-\x7f]/.test(code.slice(t.pos, t.end))) hits.push(`${relative(ROOT, p)}:${sf.getLineAndCharacterOfPosition(t.pos).line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  assert.deepEqual(hits, [], "write the text as \\u escapes, or build it without a tag");
+  // The check finds tagged templates at all: one written here is found.
+  const probe = ts.createSourceFile("probe.ts", "const s = String.raw`中`;", ts.ScriptTarget.Latest);
+  let found = false;
+  const look = (n: import("typescript").Node) => {
+    if (ts.isTaggedTemplateExpression(n)) found = true;
+    ts.forEachChild(n, look);
+  };
+  look(probe);
+  assert.ok(found);
+});

@@ -73,7 +73,11 @@ export function check(model: Model, settings: Settings): Finding[] {
     const none: CheckedTask = { settings, start: 0, findings: NO_FINDINGS };
     const mine: Finding[] = [];
     into = mine;
-    for (const t of allTasks(model)) {
+    // Indexed loops: `check` runs once an analysis, often before the engine optimises it, and
+    // a for-of there makes an iterator and a result object at every step.
+    const tasks = allTasks(model);
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       const start = t.node.start;
       let kept = t.checked;
       if (kept && kept.settings === settings) {
@@ -84,14 +88,15 @@ export function check(model: Model, settings: Settings): Finding[] {
         }
       } else {
         mine.length = 0;
-        for (const tr of taskRules) {
+        for (let r = 0; r < taskRules.length; r++) {
+          const tr = taskRules[r];
           rule = tr.rule;
           severity = tr.severity;
           tr.rule.checkTask!(ctx, t);
         }
         t.checked = kept = mine.length ? { settings, start, findings: mine.slice() } : none;
       }
-      for (const f of kept.findings) findings.push(f);
+      for (let k = 0; k < kept.findings.length; k++) findings.push(kept.findings[k]);
     }
   }
   // Codes are ASCII (TT201): compared as they are, without the locale's collation.

@@ -58,7 +58,9 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
 
   const taskGroups = (policy: TaskPolicy): Numbered[][] => {
     const byKey = new Map<unknown, Numbered[]>();
-    for (const t of model.tasks) {
+    const tasks = model.tasks;
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       // A task that lost its number still holds its place: the next one is no gap.
       const marker = t.node.marker ?? missingMarker(model, t);
       if (!marker) continue;
@@ -70,8 +72,11 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
     return [...byKey.values()];
   };
 
+  // Indexed loops over the tasks: this runs once an analysis, often before the engine
+  // optimises it, and a for-of there makes an iterator result at every step.
   const itemGroups: Numbered[][] = [];
-  for (const t of model.tasks) {
+  for (let i = 0; i < model.tasks.length; i++) {
+    const t = model.tasks[i];
     if (t.items.length === 0) continue;
     itemGroups.push(t.items.filter((i) => i.node.marker).map((i) => ({ level: 4 as Level, marker: i.node.marker!, line: i.line, task: i })));
   }
@@ -88,7 +93,9 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
     let n = 0;
     let key: unknown = undefined;
     let prev = 0;
-    for (const t of model.tasks) {
+    const tasks = model.tasks;
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       const marker = t.node.marker ?? missingMarker(model, t);
       if (!marker) continue;
       const k = policy === "continuous" ? null : policy === "per-section" ? t.section : (t.subsection ?? t.section);

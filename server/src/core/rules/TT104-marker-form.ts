@@ -12,7 +12,9 @@ export const markerForm: Rule = {
     en: "A number is written in the wrong form: 一、 for sections, （一） for subsections, 1. for tasks, （1） for items.",
   },
   check(ctx) {
-    for (const m of allMarkers(ctx.model)) {
+    const markers = allMarkers(ctx.model);
+    for (let i = 0; i < markers.length; i++) {
+      const m = markers[i];
       if (m.form !== "wrong" || m.value === null) continue;
       // The document's own width: a leftover bracket says nothing about it.
       const width = ctx.majorityWidth();

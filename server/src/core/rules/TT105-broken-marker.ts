@@ -13,7 +13,9 @@ export const brokenMarker: Rule = {
   },
   check(ctx) {
     const slots = ctx.numbering().slot;
-    for (const m of allMarkers(ctx.model)) {
+    const markers = allMarkers(ctx.model);
+    for (let i = 0; i < markers.length; i++) {
+      const m = markers[i];
       if (m.form !== "broken") continue;
       const value = m.value ?? slots.get(m) ?? null;
       const shown = ctx.text.slice(m.start, m.end);

@@ -12,7 +12,9 @@ export const taskWithoutNumber: Rule = {
   },
   check(ctx) {
     const slots = ctx.numbering().slot;
-    for (const t of ctx.model.tasks) {
+    const tasks = ctx.model.tasks;
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       const missing = missingMarker(ctx.model, t);
       if (!missing) continue; // numbered, or a stray field (orphan-field reports it)
       // The number it most likely had: its place among its siblings.

@@ -18,7 +18,8 @@ export const mixedWidth: Rule = {
     const markers = allMarkers(ctx.model);
     const want = ctx.majorityWidth();
     // Brackets of levels 2 and 4.
-    for (const m of markers) {
+    for (let i = 0; i < markers.length; i++) {
+      const m = markers[i];
       if ((m.level !== 2 && m.level !== 4) || m.form === "broken") continue;
       if (m.width !== "full" && m.width !== "half") continue;
       if (m.width === want) continue;
@@ -34,7 +35,10 @@ export const mixedWidth: Rule = {
     // Dots of level 3.
     let full = 0;
     let half = 0;
-    for (const m of markers) if (m.level === 3 && m.form === "canonical") m.width === "full" ? full++ : half++;
+    for (let i = 0; i < markers.length; i++) {
+      const m = markers[i];
+      if (m.level === 3 && m.form === "canonical") m.width === "full" ? full++ : half++;
+    }
     // The canonical task number is 1. (and fmt writes it so): where dots are mixed, the
     // full-width ones are the odd ones out, whatever their count.
     if (full && half) {

@@ -15,7 +15,9 @@ export const missingLead: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const viaResponsible = model.leadSource === "responsible";
-    for (const t of model.tasks) {
+    const tasks = model.tasks;
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       if (t.lead.length > 0) continue;
       const leadFields = t.fields.filter((f) => f.role === "lead");
       // 同上 that found nothing is reported by ditto-without-source.

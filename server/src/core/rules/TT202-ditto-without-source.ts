@@ -13,11 +13,15 @@ export const dittoWithoutSource: Rule = {
   check(ctx) {
     const { model } = ctx;
     const first = model.tasks[0];
-    for (const task of allTasks(model)) {
-      for (const f of task.fields) {
-        for (const r of f.unresolvedDitto) {
-          ctx.report({ range: r, message: why(task, first, f.label) });
-        }
+    // Indexed loops: this runs once a check, often before the engine optimises it, and a
+    // for-of there makes an iterator and a result object at every step (tasks × fields).
+    const tasks = allTasks(model);
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i];
+      const fields = task.fields;
+      for (let j = 0; j < fields.length; j++) {
+        const f = fields[j];
+        for (let k = 0; k < f.unresolvedDitto.length; k++) ctx.report({ range: f.unresolvedDitto[k], message: why(task, first, f.label) });
       }
     }
   },

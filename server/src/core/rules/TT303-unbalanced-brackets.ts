@@ -57,7 +57,9 @@ export const unbalancedBrackets: Rule = {
   check(ctx) {
     const { model } = ctx;
     const marks = new MarkCursor(treeMarks(model.tree).brackets);
-    for (const n of model.tree.nodes) {
+    const nodes = model.tree.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n.kind === "heading") scan(ctx, n.title.start, n.title.end, null, marks);
       else if (n.kind === "title") scan(ctx, n.text.start, n.text.end, null, marks);
       else if (n.kind === "note") for (const p of paragraphs(n)) scan(ctx, p[0].start, p[0].end, p.length > 1 ? p.slice(1) : null, marks);

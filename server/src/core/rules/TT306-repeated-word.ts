@@ -17,7 +17,11 @@ export const repeatedWord: Rule = {
     const { doubleStarts, doubleLengths } = treeMarks(ctx.model.tree);
     for (let k = 0; k < doubleStarts.length; k++) report(ctx, doubleStarts[k], doubleLengths[k]);
     // Across a line break: only where a note's paragraph wraps onto another line.
-    for (const n of ctx.model.tree.nodes) if (n.kind === "note") for (const p of paragraphs(n)) for (let k = 1; k < p.length; k++) acrossBreak(ctx, p[k - 1], p[k]);
+    const nodes = ctx.model.tree.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      if (n.kind === "note") for (const p of paragraphs(n)) for (let k = 1; k < p.length; k++) acrossBreak(ctx, p[k - 1], p[k]);
+    }
   },
   // ... or a task's title or value: found once per task, and kept with it.
   checkTask(ctx, t) {

@@ -8,12 +8,16 @@ export const emptyTitle: Rule = {
   description: { zh: "标题或任务只有编号，没有文字。", en: "A heading or task has a number but no text." },
   check(ctx) {
     const { text } = ctx;
-    for (const n of ctx.model.tree.nodes) {
+    const nodes = ctx.model.tree.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n.kind !== "heading" || n.title.end > n.title.start) continue;
       const shown = text.slice(n.marker.start, n.marker.end);
       ctx.report({ range: { start: n.marker.start, end: n.marker.end }, message: { zh: `“${shown}”后面没有标题文字。`, en: `“${shown}” has no heading text.` } });
     }
-    for (const t of allTasks(ctx.model)) {
+    const tasks = allTasks(ctx.model);
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       const m = t.node.marker;
       if (!m || t.node.hasTitle) continue;
       const shown = text.slice(m.start, m.end);

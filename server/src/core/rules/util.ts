@@ -15,10 +15,12 @@ export function allTasks(model: Model): readonly Task[] {
     const out: Task[] = [];
     const walk = (t: Task) => {
       out.push(t);
-      for (const i of t.items) walk(i);
+      for (let i = 0; i < t.items.length; i++) walk(t.items[i]);
     };
-    for (const t of model.tasks) walk(t);
-    for (const t of model.orphanItems) walk(t);
+    // Indexed: this runs once a model, and a for-of makes an object at every step until the
+    // engine optimises it.
+    for (let i = 0; i < model.tasks.length; i++) walk(model.tasks[i]);
+    for (let i = 0; i < model.orphanItems.length; i++) walk(model.orphanItems[i]);
     return out;
   });
 }

@@ -30,7 +30,9 @@ export function dominantWidth(tree: SyntaxTree): "full" | "half" {
   let full = 0;
   let half = 0;
   let first: "full" | "half" | null = null;
-  for (const m of treeMarkers(tree)) {
+  const markers = treeMarkers(tree);
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i];
     if ((m.level === 2 || m.level === 4) && (m.width === "full" || m.width === "half")) {
       if (m.width === "full") full++;
       else half++;

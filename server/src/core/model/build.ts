@@ -126,15 +126,19 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
 
   const resolveUnits = (f: FieldImpl, source: Task | null, fallback: Task | null) => {
     let prev: Unit | null = null;
-    // Whether the units are exactly the items: then the two share one array.
-    let same = true;
-    for (const it of f.items!) {
+    const items = f.items!;
+    // While the units are exactly the items (nearly always), the two share one array and no
+    // list is built; from the first item that is not one unit, the units go to a list of
+    // their own, which starts with the items before it.
+    let out = null as Unit[] | null;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
       if (it.kind === "empty") {
-        same = false;
+        out ??= items.slice(0, k) as Unit[];
         continue;
       }
       if (it.kind === "ditto") {
-        same = false;
+        const units = (out ??= items.slice(0, k) as Unit[]);
         const pick = (t: Task | null) => (t ? (f.role === "lead" ? t.lead : t.partners) : []);
         // An item's 同上 reaches past an item above that has no such cell, to its task.
         let from = pick(source);
@@ -147,7 +151,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
           continue;
         }
         for (const u of from) {
-          f.units.push(new UnitImpl(u.name, it.range.start, it.range.end, u.canonical, u.resolution, f, u.inheritedFrom ?? source));
+          units.push(new UnitImpl(u.name, it.range.start, it.range.end, u.canonical, u.resolution, f, u.inheritedFrom ?? source));
         }
         prev = null;
         continue;
@@ -156,7 +160,7 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
       const name = u.name;
       if (!hasRegistry) {
         if (isCollective(name)) u.resolution = "collective";
-        f.units.push(u);
+        out?.push(u);
         prev = u;
         continue;
       }
@@ -164,26 +168,26 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
       if (r) {
         u.canonical = r.canonical;
         u.resolution = r.resolution;
-        f.units.push(u);
+        out?.push(u);
         prev = u;
         continue;
       }
       // 国库处及各业务处室: two units joined by a conjunction
       const split = splitConjunction(name, it.range, prev, resolveOne);
       if (split) {
-        same = false;
+        const units = (out ??= items.slice(0, k) as Unit[]);
         for (const s of split) {
           const part: Unit = new UnitImpl(s.name, s.range.start, s.range.end, s.canonical, "conjunction", f, null);
-          f.units.push(part);
+          units.push(part);
           prev = part;
         }
         continue;
       }
       u.resolution = "unknown";
-      f.units.push(u);
+      out?.push(u);
       prev = u;
     }
-    f.units = same ? (f.items as Unit[]) : f.units.length ? f.units.slice() : (NONE as unknown as Unit[]);
+    f.units = out === null ? (items as Unit[]) : out.length ? out.slice() : (NONE as unknown as Unit[]);
   };
 
   const makeTask = (tn: TaskNode, parent: Task | null, prevSibling: Task | null): Task => {
@@ -529,8 +533,8 @@ class FieldImpl implements Field {
     readonly role: EffectiveRole | null,
     public src: TextSource,
   ) {
-    // Filled while units resolve, then copied to size (or replaced by the items).
-    this.units = node.role !== null && isUnitRole(node.role) ? [] : (NONE as unknown as Unit[]);
+    // For unit fields, set when the units resolve: the items themselves, or a list of its own.
+    this.units = NONE as unknown as Unit[];
   }
   get label(): string {
     return this.node.labelText;

@@ -42,9 +42,17 @@ function plainUnit(name: string, start: number, end: number): UnitItem {
   return { kind: "unit", range: { start, end }, start, end, name };
 }
 
+/**
+ * Where a list is gathered before it is copied at its size: one list for every call, so that
+ * gathering makes no garbage (a list grown by push is sized for seventeen, and a table has a
+ * unit list for every task). The callback never splits another list meanwhile.
+ */
+const scratch: (ListItem | undefined)[] = [];
+
 /** Splits the value of a unit field: its text on the label line, then on each line below. */
 export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "valueEnd" | "moreValue">, unit: (name: string, start: number, end: number) => UnitItem = plainUnit): ListItem[] {
-  const out: ListItem[] = [];
+  const out = scratch;
+  let n = 0;
   // Position of the last strong separator not yet followed by an item, or -1.
   let pendingSep = -1;
   let sawItem = false;
@@ -64,7 +72,7 @@ export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "
       }
       if (k === 3) {
         if (pendingSep >= 0 || !sawItem) {
-          out.push({ kind: "empty", range: { start: i, end: i + 1 } });
+          out[n++] = { kind: "empty", range: { start: i, end: i + 1 } };
           reported = i;
         }
         pendingSep = i;
@@ -86,13 +94,15 @@ export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "
       while (e > s && isTrailingStop(text.charCodeAt(e - 1))) e--;
       if (e > s) {
         const name = text.slice(s, e);
-        out.push(name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : unit(name, s, e));
+        out[n++] = name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : unit(name, s, e);
         sawItem = true;
         pendingSep = -1;
       }
     }
   }
-  if (pendingSep >= 0 && sawItem && pendingSep !== reported) out.push({ kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } });
-  // A copy at its size: the list is kept with the model, and push leaves spare room.
-  return out.slice();
+  if (pendingSep >= 0 && sawItem && pendingSep !== reported) out[n++] = { kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } };
+  // A copy at its size, kept with the model; the scratch list lets go of what it held.
+  const list = out.slice(0, n) as ListItem[];
+  out.fill(undefined, 0, n);
+  return list;
 }

@@ -111,13 +111,16 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
     return null;
   };
 
+  const names = new Map<string, string>();
   const makeField = (fn: FieldNode): FieldImpl => {
     const role = fn.role === null ? null : effective(fn.role);
     const f = new FieldImpl(fn, role, src);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
       f.items = splitUnits(text, fn, (name, start, end) => {
-        const n = own(name);
+        // A table names a few dozen units thousands of times: one string each.
+        let n = names.get(name);
+        if (n === undefined) names.set((n = own(name)), n);
         return new UnitImpl(n, start, end, n, "none", f, null);
       });
     }

@@ -449,12 +449,10 @@ function shiftTask(t: TaskBlock, d: number, dl: number) {
   for (const f of t.fields) {
     const fl = f as FieldLine;
     fl.line += dl;
-    fl.endLine += dl;
     fl.labelStart += d;
     fl.colonAt += d;
     fl.valueStart += d;
     fl.valueEnd += d;
-    fl.end += d;
     if (fl.moreValue) shiftSegments(fl.moreValue, d, dl);
   }
   for (const it of t.items) shiftTask(it as TaskBlock, d, dl);
@@ -555,8 +553,6 @@ class FieldLine implements FieldNode {
   /** The value on the label line: [valueStart, valueEnd), empty when they are equal. */
   valueEnd: number;
   moreValue: Segment[] | null = null;
-  end: number;
-  endLine: number;
   constructor(
     public line: number,
     readonly indent: number,
@@ -569,9 +565,18 @@ class FieldLine implements FieldNode {
     readonly valueColumn: number,
     end: number,
   ) {
+    // The line is trimmed: with no value, the value's start (after the colon and spaces)
+    // is the line's end.
     this.valueEnd = valueStart < end ? end : valueStart;
-    this.end = end;
-    this.endLine = line;
+  }
+  /** Where the field ends: its last line's end, which the value's last run ends. */
+  get end(): number {
+    const more = this.moreValue;
+    return more ? more[more.length - 1].end : this.valueEnd;
+  }
+  get endLine(): number {
+    const more = this.moreValue;
+    return more ? more[more.length - 1].line : this.line;
   }
   get labelEnd(): number {
     return this.labelStart + this.labelText.length;
@@ -594,8 +599,6 @@ class FieldLine implements FieldNode {
   append(s: Segment) {
     if (this.moreValue === null) this.moreValue = [s];
     else this.moreValue.push(s);
-    this.end = s.end;
-    this.endLine = s.line;
   }
 }
 

@@ -434,8 +434,8 @@ function moveTail(tail: Tail, handed: TakenTail, src: TextSource | null) {
   const { delta, lineDelta } = handed;
   for (const s of tail.sections) s.line += lineDelta;
   for (const s of tail.subsections) s.line += lineDelta;
-  for (const t of tail.tasks) (t as TaskImpl).move(delta, lineDelta, src);
-  for (const t of tail.orphanItems) (t as TaskImpl).move(delta, lineDelta, src);
+  for (const t of tail.tasks) (t as TaskImpl).move(delta, src);
+  for (const t of tail.orphanItems) (t as TaskImpl).move(delta, src);
 }
 
 function taskHasLead(n: TaskNode): boolean {
@@ -553,9 +553,6 @@ class FieldImpl implements Field {
 
 class TaskImpl implements Task {
   checked: CheckedTask | null = null;
-  level: 3 | 4;
-  number: number | null;
-  line: number;
   fields: Field[] = NONE as unknown as Field[];
   lead: Unit[] = NONE as unknown as Unit[];
   partners: Unit[] = NONE as unknown as Unit[];
@@ -568,10 +565,17 @@ class TaskImpl implements Task {
     readonly subsection: Subsection | null,
     readonly parent: Task | null,
     private dittoFrom: Task | null,
-  ) {
-    this.level = node.level;
-    this.number = node.marker ? node.marker.value : null;
-    this.line = node.line;
+  ) {}
+  // Read from the node, which moves with the task after an edit.
+  get level(): 3 | 4 {
+    return this.node.level;
+  }
+  get number(): number | null {
+    const m = this.node.marker;
+    return m ? m.value : null;
+  }
+  get line(): number {
+    return this.node.line;
   }
   get title(): string {
     const n = this.node;
@@ -600,17 +604,16 @@ class TaskImpl implements Task {
     this.dittoFrom = above;
   }
   /**
-   * Taken over from the end of an earlier version, whose nodes moved by `d` characters and
-   * `dl` lines: the numbers kept here move with them, each once. A field's units are its unit
-   * items (moved as items) and the units its 同上 copied or its conjunction split, which
-   * follow the item they came from.
+   * Taken over from the end of an earlier version, whose nodes moved by `d` characters: the
+   * offsets kept here move with them, each once (lines are read from the nodes). A field's
+   * units are its unit items (moved as items) and the units its 同上 copied or its
+   * conjunction split, which follow the item they came from.
    */
-  move(d: number, dl: number, src: TextSource | null) {
-    this.moveBy(d, dl);
+  move(d: number, src: TextSource | null) {
+    this.moveBy(d);
     if (src) this.adopt(src);
   }
-  private moveBy(d: number, dl: number) {
-    this.line += dl;
+  private moveBy(d: number) {
     for (const f of this.fields) {
       const items = f.items;
       if (!items) {
@@ -635,7 +638,7 @@ class TaskImpl implements Task {
         if (it.kind === "ditto") while (u < units.length && units[u].inheritedFrom !== null) shiftRange(units[u++] as UnitImpl, d);
       }
     }
-    for (const it of this.items) (it as TaskImpl).moveBy(d, dl);
+    for (const it of this.items) (it as TaskImpl).moveBy(d);
   }
   private textOf(role: "requirement" | "deadline" | "note"): string | null {
     let out: string | null = null;

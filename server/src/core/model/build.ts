@@ -111,16 +111,25 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
     return null;
   };
 
-  const names = new Map<string, string>();
+  // A table names a few dozen units thousands of times: a name met lately is taken again, not
+  // cut from the text once more. A few hundred places, each keeping the last name that fell
+  // there: no string is hashed, and a table of thousands of different names costs no more.
+  const names: (string | undefined)[] = new Array(NAME_SLOTS);
+  const nameAt = (text: string, start: number, end: number): string => {
+    const len = end - start;
+    // Names share their first and last characters (区…局): the second one tells them apart.
+    const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(start + 1) * 17 + text.charCodeAt(end - 1) * 7 + len) & (NAME_SLOTS - 1);
+    const seen = names[slot];
+    if (seen !== undefined && seen.length === len && text.startsWith(seen, start)) return seen;
+    return (names[slot] = own(text.slice(start, end)));
+  };
   const makeField = (fn: FieldNode): FieldImpl => {
     const role = fn.role === null ? null : effective(fn.role);
     const f = new FieldImpl(fn, role, src);
     if (fn.role !== null && isUnitRole(fn.role)) {
       // Each unit as written is made a unit of the model at once; resolving fills it in.
-      f.items = splitUnits(text, fn, (name, start, end) => {
-        // A table names a few dozen units thousands of times: one string each.
-        let n = names.get(name);
-        if (n === undefined) names.set((n = own(name)), n);
+      f.items = splitUnits(text, fn, (text, start, end) => {
+        const n = nameAt(text, start, end);
         return new UnitImpl(n, start, end, n, "none", f, null);
       });
     }
@@ -316,6 +325,8 @@ function withSource(src: TextSource): Memo {
   memo.get(SOURCE, () => src);
   return memo;
 }
+
+const NAME_SLOTS = 256;
 
 /** The first of `xs` (in line order) that begin before `line`. */
 function linesBefore<T extends { line: number }>(xs: readonly T[], line: number): T[] {

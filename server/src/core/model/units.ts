@@ -38,7 +38,8 @@ function isTrailingStop(c: number): boolean {
 
 export const DITTO = "同上";
 
-function plainUnit(name: string, start: number, end: number): UnitItem {
+function plainUnit(text: string, start: number, end: number): UnitItem {
+  const name = text.slice(start, end);
   return { kind: "unit", range: { start, end }, start, end, name };
 }
 
@@ -50,7 +51,7 @@ function plainUnit(name: string, start: number, end: number): UnitItem {
 const scratch: (ListItem | undefined)[] = [];
 
 /** Splits the value of a unit field: its text on the label line, then on each line below. */
-export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "valueEnd" | "moreValue">, unit: (name: string, start: number, end: number) => UnitItem = plainUnit): ListItem[] {
+export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "valueEnd" | "moreValue">, unit: (text: string, start: number, end: number) => UnitItem = plainUnit): ListItem[] {
   const out = scratch;
   let n = 0;
   // Position of the last strong separator not yet followed by an item, or -1.
@@ -93,8 +94,8 @@ export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "
       // a full stop ends the list, it is not part of the name
       while (e > s && isTrailingStop(text.charCodeAt(e - 1))) e--;
       if (e > s) {
-        const name = text.slice(s, e);
-        out[n++] = name === DITTO ? { kind: "ditto", range: { start: s, end: e } } : unit(name, s, e);
+        // The name is cut from the text by `unit`, which may find it already cut.
+        out[n++] = e - s === DITTO.length && text.startsWith(DITTO, s) ? { kind: "ditto", range: { start: s, end: e } } : unit(text, s, e);
         sawItem = true;
         pendingSep = -1;
       }

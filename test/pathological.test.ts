@@ -65,13 +65,21 @@ test("time grows linearly: four times the input takes about four times as long, 
     // The fastest of five runs of each, the two in turn: the suite runs two files at once on
     // two cores, and the fastest run is the one least slowed. A quadratic path is slow in
     // every run, so it still shows.
-    const [a, b] = fastestOfEach(
-      () => analyze(small, settings).findings,
-      () => analyze(large, settings).findings,
-      5,
-      1,
-    );
     // Linear is ×4; ×9 leaves room for a noisy machine and still fails a quadratic path (×16).
-    assert.ok(b / Math.max(a, 1) < 9, `${what}: ${a.toFixed(1)} ms at ${n}, ${b.toFixed(1)} ms at ${4 * n} (×${(b / a).toFixed(1)})`);
+    // A pause of the machine can still land on every run of one size: measured again, up to
+    // three times, it passes; a quadratic path fails every time.
+    const seen: string[] = [];
+    let linear = false;
+    for (let attempt = 0; attempt < 3 && !linear; attempt++) {
+      const [a, b] = fastestOfEach(
+        () => analyze(small, settings).findings,
+        () => analyze(large, settings).findings,
+        5,
+        1,
+      );
+      seen.push(`${a.toFixed(1)} ms at ${n}, ${b.toFixed(1)} ms at ${4 * n} (×${(b / a).toFixed(1)})`);
+      linear = b / Math.max(a, 1) < 9;
+    }
+    assert.ok(linear, `${what}: ${seen.join("; ")}`);
   }
 });

@@ -7,7 +7,6 @@ import {
   analyze,
   buildModel,
   format,
-  modelToJson,
   parse,
   type Finding,
   type Locale,

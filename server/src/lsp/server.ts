@@ -17,11 +17,9 @@ import {
   type InitializeResult,
   type Location,
   type SymbolInformation,
-  type TextDocuments,
   type WorkspaceEdit,
   SemanticTokensBuilder,
 } from "vscode-languageserver/node";
-import type { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import {
   LineIndex,

@@ -7,7 +7,7 @@
 // of its first line, so a front can scroll to it and reveal it.
 
 import { unitWorkload, type UnitLoad } from "./lookup.js";
-import type { EffectiveRole, Field, Model, Task, Unit } from "../model/model.js";
+import type { EffectiveRole, Field, Model, Task } from "../model/model.js";
 import type { HeadingNode, NoteNode, TaskNode } from "../syntax/nodes.js";
 import type { Role } from "../syntax/labels.js";
 import type { Finding } from "../rules/types.js";

@@ -66,7 +66,7 @@ export function importText(input: string, options: ImportOptions = {}): ImportRe
     return finish(w, labels, tab ? "tab" : "paragraph", []);
   }
   if (hasAnnotations(lines) || numberedPlan(lines.map((l) => l.text))) {
-    writeProse(w, lines, labels, dropped);
+    writeProse(w, lines, dropped);
     return finish(w, labels, "prose", dropped.map((d) => d + shift));
   }
   // Nothing reads as a table: keep the text as notes, with the title found.

@@ -1,7 +1,6 @@
 // The prose layout: a plan (实施方案) whose tasks are numbered paragraphs, each closed by
 // its units in brackets: `……。(公开时限:…;责任单位:办公室;配合单位:信息中心)`.
 
-import type { LabelTable } from "../syntax/labels.js";
 import { isBlank, markerOf, trimAll, type SrcLine } from "./cells.js";
 import { Writer, writePreamble } from "./writer.js";
 
@@ -81,7 +80,7 @@ export function hasAnnotations(lines: SrcLine[]): boolean {
   return n >= 1;
 }
 
-export function writeProse(w: Writer, lines: SrcLine[], labels: LabelTable, dropped: number[]): void {
+export function writeProse(w: Writer, lines: SrcLine[], dropped: number[]): void {
   const texts = lines.map((l) => l.text);
   const first = texts.findIndex((l) => {
     const m = markerOf(trimAll(l));

@@ -149,7 +149,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
         continue;
       }
       if (field && field.role !== null) {
-        openField(b, field, w, li, text, p, e);
+        openField(b, field, w, li, text, e);
         continue;
       }
       const m = t.level === 3 && !b.candidate ? scanMarker(text, p, e) : null;
@@ -163,7 +163,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
       }
       if (field && !b.candidate) {
         // A label-like word where a field could start: an unknown field.
-        openField(b, field, w, li, text, p, e);
+        openField(b, field, w, li, text, e);
         continue;
       }
       if (b.field) b.field.append({ start: p, end: e, line: li });
@@ -234,7 +234,7 @@ export function parse(input: string, options: ParseOptions = {}): SyntaxTree {
       lastTask = null;
       const b: Block = { node: t, candidate: false, field: null };
       stack.push(b);
-      openField(b, field, w, li, text, p, e);
+      openField(b, field, w, li, text, e);
       continue;
     }
     // Plain text: a note, or the title of a task that lost its number if fields follow.
@@ -676,11 +676,11 @@ function scanField(text: string, p: number, e: number, labelsByChar: LabelIndex)
   return { labelStart: p, labelEnd: i, colon: i, role: null, label: null };
 }
 
-function openField(b: Block, f: FieldScan, w: number, li: number, text: string, p: number, e: number) {
+function openField(b: Block, f: FieldScan, w: number, li: number, text: string, e: number) {
   let vs = f.colon + 1;
   while (vs < e && isSpace(text.charCodeAt(vs))) vs++;
   const labelText = f.label ?? own(text.slice(f.labelStart, f.labelEnd));
-  // The label starts the line (at p): the field's range starts there too.
+  // The label starts the line: the field's range starts there too.
   const node = new FieldLine(li, w, f.labelStart, labelText, f.colon, f.role, vs, w + displayWidth(text, f.labelStart, f.colon + 1), e);
   b.node.addField(node);
   b.field = node;

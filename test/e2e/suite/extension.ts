@@ -395,7 +395,7 @@ export const tests: TestCase[] = [
         process.kill(pid, "SIGKILL");
         await serverPid(pid);
         await waitForDiagnostics(doc.uri, want, "the diagnostics of xiamen after one more kill");
-        assertEqual(shown.length, 1, "messages shown once the count started again");
+        assertEqual(shown.length, 1, `messages shown once the count started again (${shown.join(" | ")})`);
       } finally {
         w.showErrorMessage = saved;
         // A prompt left open by a failure still brings a server back for the tests after.

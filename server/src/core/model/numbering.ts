@@ -75,10 +75,10 @@ export function analyzeNumbering(model: Model, settings: Settings): NumberingAna
   // Indexed loops over the tasks: this runs once an analysis, often before the engine
   // optimises it, and a for-of there makes an iterator result at every step.
   const itemGroups: Numbered[][] = [];
-  for (let i = 0; i < model.tasks.length; i++) {
-    const t = model.tasks[i];
+  for (let k = 0; k < model.tasks.length; k++) {
+    const t = model.tasks[k];
     if (t.items.length === 0) continue;
-    itemGroups.push(t.items.filter((i) => i.node.marker).map((i) => ({ level: 4 as Level, marker: i.node.marker!, line: i.line, task: i })));
+    itemGroups.push(t.items.filter((it) => it.node.marker).map((it) => ({ level: 4 as Level, marker: it.node.marker!, line: it.line, task: it })));
   }
 
   let subsectionPolicy: SubsectionPolicy;

@@ -104,6 +104,8 @@ export function splitUnits(text: string, value: Pick<FieldNode, "valueStart" | "
   if (pendingSep >= 0 && sawItem && pendingSep !== reported) out[n++] = { kind: "empty", range: { start: pendingSep, end: pendingSep + 1 } };
   // A copy at its size, kept with the model; the scratch list lets go of what it held.
   const list = out.slice(0, n) as ListItem[];
-  out.fill(undefined, 0, n);
+  // After a list of thousands (a pathological cell), the room goes too.
+  if (out.length > 1024) out.length = 0;
+  else out.fill(undefined, 0, n);
   return list;
 }

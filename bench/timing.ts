@@ -24,3 +24,19 @@ export function fastestOfEach(f: () => void, g: () => void, runs = 9, warm = 3):
   }
   return [bf, bg];
 }
+
+/**
+ * The growth from input `f` to input `g`: their fastest runs compared, measured again while
+ * the ratio (`g` over `f`, `f` taken as at least `floor` ms) is over `limit`, up to three
+ * times in all. A pause of the machine can land on every run of one size; a path worse than
+ * linear is over the limit in every measurement. Every measurement is returned, the last
+ * one deciding.
+ */
+export function growth(f: () => void, g: () => void, limit: number, runs = 9, warm = 3, floor = 0): { ta: number; tb: number; ratio: number }[] {
+  const tries: { ta: number; tb: number; ratio: number }[] = [];
+  do {
+    const [ta, tb] = fastestOfEach(f, g, runs, warm);
+    tries.push({ ta, tb, ratio: tb / Math.max(ta, floor) });
+  } while (tries[tries.length - 1].ratio > limit && tries.length < 3);
+  return tries;
+}

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, defaultSettings, format, parse } from "../server/src/core/index.js";
-import { fastestOfEach } from "../bench/timing.js";
+import { growth } from "../bench/timing.js";
 
 const settings = defaultSettings();
 
@@ -69,18 +69,8 @@ test("time grows linearly: eight times the input takes about eight times as long
     // files at once on two cores; at ×4 with a ×9 line, a full run failed about once in ten)
     // and still fails a quadratic path three times over. A pause can still land on every run
     // of one size: measured again, up to three times, it passes; a quadratic path never does.
-    const seen: string[] = [];
-    let linear = false;
-    for (let attempt = 0; attempt < 3 && !linear; attempt++) {
-      const [a, b] = fastestOfEach(
-        () => analyze(small, settings).findings,
-        () => analyze(large, settings).findings,
-        5,
-        1,
-      );
-      seen.push(`${a.toFixed(1)} ms at ${n}, ${b.toFixed(1)} ms at ${8 * n} (×${(b / a).toFixed(1)})`);
-      linear = b / Math.max(a, 1) < 20;
-    }
-    assert.ok(linear, `${what}: ${seen.join("; ")}`);
+    const tries = growth(() => analyze(small, settings).findings, () => analyze(large, settings).findings, 20, 5, 1, 1);
+    const seen = tries.map((t) => `${t.ta.toFixed(1)} ms at ${n}, ${t.tb.toFixed(1)} ms at ${8 * n} (×${t.ratio.toFixed(1)})`);
+    assert.ok(tries[tries.length - 1].ratio < 20, `${what}: ${seen.join("; ")}`);
   }
 });

@@ -6,7 +6,9 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Analysis } from "../server/src/lsp/analysis.js";
 import { fingerprint } from "../server/src/lsp/reports.js";
-import { LineIndex, lineBreak, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
+import { documentSymbol, documentSymbols } from "../server/src/lsp/symbols.js";
+import type { DocumentSymbol } from "vscode-languageserver/node";
+import { LineIndex, lineBreak, outline, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
 import { settingsFrom, userText } from "./helpers.js";
 
@@ -407,15 +409,17 @@ test("after an edit in a subsection, the next subsection is taken over, moved, i
   assert.deepEqual(again.sections[0].subsections, [again.subsections[0], again.subsections[1]]);
 });
 
-test("a chain of edits, each version built from the one before and checked or not, equals a fresh analysis at every step", () => {
+test("a chain of edits, each version built from the one before, checked or outlined or not, equals a fresh analysis at every step", () => {
   const step = fc.record({
     at: fc.nat(),
     cut: fc.nat({ max: 12 }),
     put: fc.array(piece, { maxLength: 4 }).map((p) => p.join("")),
     checked: fc.boolean(),
+    outlined: fc.boolean(),
     until: fc.option(fc.nat(), { freq: 3 }),
   });
   let moved = 0;
+  let given = 0;
   fc.assert(
     fc.property(sectionsDoc(1), fc.array(step, { minLength: 2, maxLength: 5 }), fc.boolean(), (first, steps, registry) => {
       const s = registry ? withUnits : settings;
@@ -423,6 +427,7 @@ test("a chain of edits, each version built from the one before and checked or no
       let a = new Analysis("u", 1, text, s);
       void a.findings;
       let version = 1;
+      let lastSymbols = new Set<DocumentSymbol>();
       for (const [k, st] of steps.entries()) {
         const start = st.at % (text.length + 1);
         const end = Math.min(text.length, start + st.cut);
@@ -438,11 +443,21 @@ test("a chain of edits, each version built from the one before and checked or no
         assert.equal(shape(a.model.tree), shape(fresh.tree), `tree after step ${k}`);
         assert.equal(modelShape(a.model), modelShape(fresh), `model after step ${k}`);
         if (st.checked || k === steps.length - 1) assert.deepEqual(plain(a.findings), plain(check(fresh, s)), `findings after step ${k}`);
+        if (st.outlined || k === steps.length - 1) {
+          const symbols = documentSymbols(a.model, a.lines);
+          assert.deepEqual(symbols, outline(fresh).map((x) => documentSymbol(fresh.tree.lines, x)), `outline after step ${k}`);
+          const all = new Set<DocumentSymbol>();
+          const walk = (xs: DocumentSymbol[]) => xs.forEach((x) => (all.add(x), walk(x.children ?? [])));
+          walk(symbols);
+          for (const x of all) if (lastSymbols.has(x)) given++;
+          lastSymbols = all;
+        }
       }
     }),
     RUNS,
   );
   assert.ok(moved > RUNS.numRuns / 4, `took the last task over in only ${moved} steps`);
+  assert.ok(given > 0, "no task's outline entry was given again");
 });
 
 test("the line index after an edit, from the one before it, equals a fresh one, whatever the line breaks", () => {

@@ -6,7 +6,6 @@ import { join } from "node:path";
 import {
   CodeActionKind,
   CompletionItemKind,
-  SymbolKind,
   TextDocumentSyncKind,
   type CodeAction,
   type CompletionItem,
@@ -48,6 +47,7 @@ import {
 } from "../core/index.js";
 import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
 import { Analysis } from "./analysis.js";
+import { SYMBOL_KIND, documentSymbols } from "./symbols.js";
 import type { Documents } from "./documents.js";
 import { toDiagnostic, toOffset, toRange, toTextEdit } from "./convert.js";
 import { DiagnosticReports } from "./reports.js";
@@ -59,23 +59,7 @@ import { MemoKey } from "../core/memo.js";
 
 const USAGE = new MemoKey<ReturnType<typeof unitUsage>>("unit usage");
 
-/** An outline entry as LSP has it; empty details and child lists are left out of the answer. */
-function documentSymbol(lines: LineIndex, s: OutlineSymbol): DocumentSymbol {
-  const d: DocumentSymbol = { name: s.name || " ", kind: SYMBOL_KIND[s.kind], range: toRange(lines, s.range), selectionRange: toRange(lines, s.selectionRange) };
-  if (s.detail) d.detail = s.detail;
-  if (s.children.length) d.children = s.children.map((c) => documentSymbol(lines, c));
-  return d;
-}
-
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.tasktable`;
-
-const SYMBOL_KIND: Record<OutlineSymbol["kind"], SymbolKind> = {
-  title: SymbolKind.File,
-  section: SymbolKind.Namespace,
-  subsection: SymbolKind.Module,
-  task: SymbolKind.Event,
-  item: SymbolKind.Field,
-};
 
 export class TaskTableServer {
   private readonly open = new Map<string, Analysis>();
@@ -367,9 +351,7 @@ export class TaskTableServer {
     c.onDocumentSymbol((p) => {
       const a = this.tableAnalysis(p.textDocument.uri);
       if (!a) return [];
-      // Not kept with the version: VS Code shares one answer among the outline, breadcrumbs
-      // and sticky scroll, and for a 50,000-line table the answer is some 80,000 objects.
-      const tree = outline(a.model).map((s) => documentSymbol(a.lines, s));
+      const tree = documentSymbols(a.model, a.lines);
       if (this.hierarchical) return tree;
       const flat: SymbolInformation[] = [];
       const walk = (xs: DocumentSymbol[], container?: string) => {

@@ -25,71 +25,108 @@ function markerText(text: string, m: { start: number; end: number } | null): str
   return m ? text.slice(m.start, m.end).trim() : "";
 }
 
-function taskSymbol(model: Model, t: Task): OutlineSymbol {
+/** A task's entry in the outline, its items under it. */
+export function taskSymbol(model: Model, t: Task): OutlineSymbol {
   const text = model.tree.text;
   const n = t.node;
   const head = markerText(text, n.marker);
-  const lead = [...new Set(t.lead.map((u) => u.canonical))].join("、");
   const selEnd = n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
+  const items = t.items;
+  const children: OutlineSymbol[] = [];
+  for (let i = 0; i < items.length; i++) children.push(taskSymbol(model, items[i]));
   return {
     name: head ? `${head} ${t.title}` : t.title || "（无编号）",
-    detail: lead,
+    detail: leadDetail(t),
     kind: t.level === 4 ? "item" : "task",
     range: n.range,
     selectionRange: { start: n.range.start, end: Math.max(selEnd, n.range.start) },
     line: t.line,
     task: t,
-    children: t.items.map((i) => taskSymbol(model, i)),
+    children,
   };
 }
 
-/** The outline tree. Headings extend to the line before the next heading of their level. */
-export function outline(model: Model): OutlineSymbol[] {
+/** The task's lead units, each once, in order, joined with 、. */
+function leadDetail(t: Task): string {
+  const lead = t.lead;
+  if (lead.length === 1) return lead[0].canonical;
+  return [...new Set(lead.map((u) => u.canonical))].join("、");
+}
+
+/**
+ * A heading of the outline with what stands under it: a section's subsections and tasks, a
+ * subsection's tasks. Its range extends to the end of the last thing under it.
+ */
+export interface OutlineHeading {
+  kind: "section" | "subsection";
+  name: string;
+  range: Range;
+  selectionRange: Range;
+  line: number;
+  children: OutlineEntry[];
+}
+
+/** An entry of the outline: a heading, or a task (with its items) as the model has it. */
+export type OutlineEntry = OutlineHeading | Task;
+
+export function isHeading(e: OutlineEntry): e is OutlineHeading {
+  return (e as Partial<OutlineHeading>).kind !== undefined;
+}
+
+/**
+ * The outline's structure: headings, and the tasks under them as model objects, so a front
+ * that keeps what it made of a task (which never changes) need not make it again.
+ */
+export function outlineEntries(model: Model): OutlineEntry[] {
   const text = model.tree.text;
-  const top: OutlineSymbol[] = [];
-  let section: OutlineSymbol | null = null;
-  let subsection: OutlineSymbol | null = null;
-  const close = (s: OutlineSymbol | null, end: number) => {
-    if (s && end > s.range.end) s.range = { start: s.range.start, end };
+  const top: OutlineEntry[] = [];
+  let section: OutlineHeading | null = null;
+  let subsection: OutlineHeading | null = null;
+  const close = (s: OutlineHeading | null) => {
+    if (!s) return;
+    let end = s.range.end;
+    for (const c of s.children) end = Math.max(end, isHeading(c) ? c.range.end : c.node.range.end);
+    if (end > s.range.end) s.range = { start: s.range.start, end };
   };
-  const lastEnd = (s: OutlineSymbol) => {
-    let e = s.range.end;
-    for (const c of s.children) e = Math.max(e, c.range.end);
-    return e;
-  };
-  for (const n of model.tree.nodes) {
+  const nodes = model.tree.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     if (n.kind === "heading") {
-      const sym: OutlineSymbol = {
+      const h: OutlineHeading = {
         name: `${markerText(text, n.marker)}${text.slice(n.title.start, n.title.end)}`,
-        detail: "",
         kind: n.level === 1 ? "section" : "subsection",
         range: { start: n.range.start, end: n.range.end },
         selectionRange: { start: n.range.start, end: n.range.end },
         line: n.line,
-        task: null,
         children: [],
       };
+      close(subsection);
       if (n.level === 1) {
-        if (subsection) close(subsection, lastEnd(subsection));
-        if (section) close(section, lastEnd(section));
-        section = sym;
+        close(section);
+        section = h;
         subsection = null;
-        top.push(sym);
+        top.push(h);
       } else {
-        if (subsection) close(subsection, lastEnd(subsection));
-        subsection = sym;
-        (section ? section.children : top).push(sym);
+        subsection = h;
+        (section ? section.children : top).push(h);
       }
     } else if (n.kind === "task") {
       const t = findTask(model, n);
-      if (!t) continue;
-      const sym = taskSymbol(model, t);
-      (subsection ?? section)?.children.push(sym) ?? top.push(sym);
+      if (t) (subsection ?? section)?.children.push(t) ?? top.push(t);
     }
   }
-  if (subsection) close(subsection, lastEnd(subsection));
-  if (section) close(section, lastEnd(section));
+  close(subsection);
+  close(section);
   return top;
+}
+
+/** The outline tree. Headings extend to the line before the next heading of their level. */
+export function outline(model: Model): OutlineSymbol[] {
+  const symbol = (e: OutlineEntry): OutlineSymbol =>
+    isHeading(e)
+      ? { name: e.name, detail: "", kind: e.kind, range: e.range, selectionRange: e.selectionRange, line: e.line, task: null, children: e.children.map(symbol) }
+      : taskSymbol(model, e);
+  return outlineEntries(model).map(symbol);
 }
 
 function findTask(model: Model, n: object): Task | undefined {

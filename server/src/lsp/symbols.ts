@@ -29,17 +29,15 @@ interface Made {
   symbol: DocumentSymbol;
 }
 
-// Tasks are model objects of one document; a task no version holds any more is let go.
-const made = new WeakMap<Task, Made>();
-
 function taskDocumentSymbol(model: Model, lines: LineIndex, t: Task): DocumentSymbol {
   const start = t.node.range.start;
   const line = t.line;
   const column = start - lines.starts[line];
-  const kept = made.get(t);
+  // Kept on the task, not in a map beside it, so it goes with the task (see core/memo.ts).
+  const kept = t.shown as Made | null;
   if (kept && kept.line === line && kept.column === column) return kept.symbol;
   const symbol = documentSymbol(lines, taskSymbol(model, t));
-  made.set(t, { line, column, symbol });
+  t.shown = { line, column, symbol } satisfies Made;
   return symbol;
 }
 

@@ -564,6 +564,7 @@ class FieldImpl implements Field {
 
 class TaskImpl implements Task {
   checked: CheckedTask | null = null;
+  shown: unknown = null;
   fields: Field[] = NONE as unknown as Field[];
   lead: Unit[] = NONE as unknown as Unit[];
   partners: Unit[] = NONE as unknown as Unit[];

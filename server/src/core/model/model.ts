@@ -101,6 +101,12 @@ export interface Task {
    * settings reports the same findings, moved as the task moved (see `check.ts`).
    */
   checked: CheckedTask | null;
+  /**
+   * What a front made of this task to show it (the language server: its outline entry),
+   * kept with the task so the front can give it again while the task stands where it stood.
+   * The core never reads it.
+   */
+  shown: unknown;
 }
 
 export interface CheckedTask {

@@ -2,7 +2,7 @@
 // dropped, so its default applies; a file that is not JSON at all gives the defaults.
 
 import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node } from "jsonc-parser";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { configSchema, unitFileSchema, type Config, type UnitEntryInput } from "./schema.js";
 
 export interface ConfigProblem {
@@ -24,7 +24,7 @@ export function parseUnitFile(text: string): { units: UnitEntryInput[]; problems
   return { units: v ? (Array.isArray(v) ? v : v.units) : [], problems: r.problems };
 }
 
-function validate(text: string, schema: z.ZodType): { value: unknown; problems: ConfigProblem[]; syntaxOk: boolean } {
+function validate(text: string, schema: z.ZodMiniType): { value: unknown; problems: ConfigProblem[]; syntaxOk: boolean } {
   const problems: ConfigProblem[] = [];
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;

@@ -70,7 +70,8 @@ export interface OutlineHeading {
 export type OutlineEntry = OutlineHeading | Task;
 
 export function isHeading(e: OutlineEntry): e is OutlineHeading {
-  return (e as Partial<OutlineHeading>).kind !== undefined;
+  const kind = (e as Partial<OutlineHeading>).kind;
+  return kind === "section" || kind === "subsection";
 }
 
 /**

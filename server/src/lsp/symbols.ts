@@ -5,7 +5,7 @@
 // is the same too.
 
 import { SymbolKind, type DocumentSymbol } from "vscode-languageserver/node";
-import { isHeading, outlineEntries, taskSymbol, type LineIndex, type Model, type OutlineEntry, type OutlineSymbol, type Task } from "../core/index.js";
+import { isHeading, outlineEntries, taskName, taskSymbol, type LineIndex, type Model, type OutlineEntry, type OutlineSymbol, type Task } from "../core/index.js";
 import { toRange } from "./convert.js";
 
 export const SYMBOL_KIND: Record<OutlineSymbol["kind"], SymbolKind> = {
@@ -25,13 +25,12 @@ export function documentSymbol(lines: LineIndex, s: OutlineSymbol): DocumentSymb
 }
 
 /**
- * What a task keeps of its outline entry: the text and the positions, as numbers. The entry
- * itself is made again from them (seven small objects), because kept whole it held about
- * 450 bytes a task, against about 170 for this.
+ * What a task keeps of its outline entry: its detail, kind and positions. The entry is made
+ * again from them and the task (seven small objects and the name): kept whole, it held about
+ * 450 bytes a task; this holds about 100.
  */
 class Shown {
   constructor(
-    readonly name: string,
     readonly detail: string | undefined,
     readonly kind: SymbolKind,
     readonly line: number,
@@ -40,23 +39,24 @@ class Shown {
     readonly endColumn: number,
     readonly selectionEndLine: number,
     readonly selectionEndColumn: number,
+    /** The task's items', in order. */
     readonly children: Shown[] | undefined,
   ) {}
   static of(d: DocumentSymbol): Shown {
     const { start, end } = d.range;
     const sel = d.selectionRange.end;
-    return new Shown(d.name, d.detail, d.kind, start.line, start.character, end.line, end.character, sel.line, sel.character, d.children?.map(Shown.of));
+    return new Shown(d.detail, d.kind, start.line, start.character, end.line, end.character, sel.line, sel.character, d.children?.map(Shown.of));
   }
-  symbol(): DocumentSymbol {
+  symbol(text: string, t: Task): DocumentSymbol {
     const start = { line: this.line, character: this.column };
     const d: DocumentSymbol = {
-      name: this.name,
+      name: taskName(text, t) || " ",
       kind: this.kind,
       range: { start, end: { line: this.endLine, character: this.endColumn } },
       selectionRange: { start, end: { line: this.selectionEndLine, character: this.selectionEndColumn } },
     };
     if (this.detail !== undefined) d.detail = this.detail;
-    if (this.children) d.children = this.children.map((c) => c.symbol());
+    if (this.children) d.children = this.children.map((c, i) => c.symbol(text, t.items[i]));
     return d;
   }
 }
@@ -66,7 +66,7 @@ function taskDocumentSymbol(model: Model, lines: LineIndex, t: Task): DocumentSy
   const column = t.node.range.start - lines.starts[line];
   // Kept on the task, not in a map beside it, so it goes with the task (see core/memo.ts).
   const kept = t.shown as Shown | null;
-  if (kept instanceof Shown && kept.line === line && kept.column === column) return kept.symbol();
+  if (kept instanceof Shown && kept.line === line && kept.column === column) return kept.symbol(model.tree.text, t);
   const symbol = documentSymbol(lines, taskSymbol(model, t));
   t.shown = Shown.of(symbol);
   return symbol;

@@ -25,17 +25,22 @@ function markerText(text: string, m: { start: number; end: number } | null): str
   return m ? text.slice(m.start, m.end).trim() : "";
 }
 
+/** A task's name in the outline: its number as written, and its title. */
+export function taskName(text: string, t: Task): string {
+  const head = markerText(text, t.node.marker);
+  return head ? `${head} ${t.title}` : t.title || "（无编号）";
+}
+
 /** A task's entry in the outline, its items under it. */
 export function taskSymbol(model: Model, t: Task): OutlineSymbol {
   const text = model.tree.text;
   const n = t.node;
-  const head = markerText(text, n.marker);
   const selEnd = n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
   const items = t.items;
   const children: OutlineSymbol[] = [];
   for (let i = 0; i < items.length; i++) children.push(taskSymbol(model, items[i]));
   return {
-    name: head ? `${head} ${t.title}` : t.title || "（无编号）",
+    name: taskName(text, t),
     detail: leadDetail(t),
     kind: t.level === 4 ? "item" : "task",
     range: n.range,

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "nod
 import { join } from "node:path";
 import * as vscode from "vscode";
 import { assert, assertEqual, waitFor, type TestCase } from "./harness.js";
+import type { TaskTableApi } from "../../../client/src/extension.js";
 
 interface CliFinding {
   file: string;
@@ -130,6 +131,10 @@ export const tests: TestCase[] = [
       const editor = await open("siming-district-2021.tasktable");
       assertEqual(editor.document.languageId, "tasktable", "language of a .tasktable file");
       await waitFor("the extension to activate", () => (ext.isActive ? true : undefined), 30_000);
+      const { activation } = ext.exports as TaskTableApi;
+      const serverMs = await activation.server;
+      assert(activation.ms > 0 && serverMs !== null && serverMs > 0, `activation: ${activation.ms} ms, the server's start: ${serverMs}`);
+      console.log(`[e2e] activation: ${activation.ms.toFixed(0)} ms; the language server answered initialize ${serverMs.toFixed(0)} ms after its launch`);
     },
   },
   ...EXAMPLES.map(

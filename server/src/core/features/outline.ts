@@ -4,6 +4,7 @@
 import type { Model, Task } from "../model/model.js";
 import type { Range } from "../text.js";
 import { MemoKey } from "../memo.js";
+import { headEnd } from "../rules/util.js";
 
 export type SymbolKind = "title" | "section" | "subsection" | "task" | "item";
 
@@ -35,7 +36,6 @@ export function taskName(text: string, t: Task): string {
 export function taskSymbol(model: Model, t: Task): OutlineSymbol {
   const text = model.tree.text;
   const n = t.node;
-  const selEnd = n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
   const items = t.items;
   const children: OutlineSymbol[] = [];
   for (let i = 0; i < items.length; i++) children.push(taskSymbol(model, items[i]));
@@ -44,7 +44,7 @@ export function taskSymbol(model: Model, t: Task): OutlineSymbol {
     detail: leadDetail(t),
     kind: t.level === 4 ? "item" : "task",
     range: n.range,
-    selectionRange: { start: n.range.start, end: Math.max(selEnd, n.range.start) },
+    selectionRange: { start: n.range.start, end: Math.max(headEnd(n), n.range.start) },
     line: t.line,
     task: t,
     children,

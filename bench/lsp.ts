@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { generateTable } from "./generate.js";
-import { SERVER_NODE_FLAGS } from "../server/src/lsp/launch.js";
+import { SERVER_NODE_FLAGS, serverEnvironment } from "../server/src/lsp/launch.js";
 
 const root = join(__dirname, "..");
 let failed = 0;
@@ -91,9 +91,11 @@ function registry(n: number): string[] {
 
 /** The bundled server as an editor starts it, over stdio, initialized on `dir`. */
 async function startServer(dir: string) {
-  // The engine flags the editor's client starts it with; BENCH_NODE_FLAGS adds more.
+  // The engine flags and environment the editor's client starts it with; BENCH_NODE_FLAGS
+  // adds more flags.
   const flags = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : [])];
-  const child = spawn(process.execPath, [...flags, join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const env = { ...process.env, ...serverEnvironment(process.env) };
+  const child = spawn(process.execPath, [...flags, join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   conn.onRequest(() => null);
   conn.listen();

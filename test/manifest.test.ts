@@ -87,6 +87,15 @@ test("the engine flags the client starts the server with are ones Node accepts",
   assert.notEqual(bad.status, 0, "a misspelt flag is refused, so the check above means something");
 });
 
+test("the server's environment limits the C library's arenas unless the user has set them", async () => {
+  const { serverEnvironment } = await import("../server/src/lsp/launch.js");
+  assert.deepEqual(serverEnvironment({ PATH: "/bin" }), { MALLOC_ARENA_MAX: "2" });
+  assert.deepEqual(serverEnvironment({ MALLOC_ARENA_MAX: "8" }), { MALLOC_ARENA_MAX: "8" });
+  // The client hands it to the server with its options, beside the engine flags.
+  const client = readFileSync(join(ROOT, "client", "src", "extension.ts"), "utf8");
+  assert.match(client, /execArgv: \[\.\.\.SERVER_NODE_FLAGS\], env \}/);
+});
+
 test("the bundles are ASCII, so the engine keeps the source of each at one byte a character", () => {
   for (const f of ["server.js", "cli.js", "client.js", "transfer.js"]) {
     const code = readFileSync(join(ROOT, "dist", f), "utf8");

@@ -10,7 +10,7 @@ import { messageLanguage } from "./locale.js";
 import { registerUnitsView } from "./units-view.js";
 import { registerWorkspaceCheck } from "./workspace-check.js";
 import { STATS_REQUEST, type Stats } from "../../server/src/lsp/protocol.js";
-import { SERVER_NODE_FLAGS } from "../../server/src/lsp/launch.js";
+import { SERVER_NODE_FLAGS, serverEnvironment } from "../../server/src/lsp/launch.js";
 
 let client: LanguageClient | undefined;
 
@@ -31,9 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<TaskTa
   const started = performance.now();
   const serverModule = context.asAbsolutePath("dist/server.js");
   const restarts = new RestartOnCrash();
+  // The client adds this environment to the editor's own.
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, "--nolazy", "--inspect=6010"] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, "--nolazy", "--inspect=6010"], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -5,7 +5,7 @@ export const emptyTitle: Rule = {
   code: "TT307",
   name: "empty-title",
   severity: "warning",
-  description: { zh: "标题或任务只有编号，没有文字。", en: "A heading or task has a number but no text." },
+  description: { zh: "标题、任务或事项只有编号，没有文字。", en: "A heading, task or item has a number but no text." },
   check(ctx) {
     const { text } = ctx;
     const nodes = ctx.model.tree.nodes;

@@ -76,6 +76,46 @@ function jsonCost(answer: unknown): Record<string, number> {
   return { jsonKB: bytes / 1024, jsonP50: p50, jsonP99: p99 };
 }
 
+/**
+ * This machine's floor for a measure: the same edit notifications and the same answer, from a
+ * process started as the server is (same engine flags and environment) that does nothing but
+ * send that answer back, built afresh each time from a kept object as a server builds its
+ * own. What it takes is what moving the answer costs here, whatever the server computes.
+ */
+async function floor(answer: unknown, dir: string): Promise<Record<string, number>> {
+  const file = join(dir, "answer.json");
+  writeFileSync(file, JSON.stringify(answer));
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, __filename, "--answer", file], {
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, ...serverEnvironment(process.env) },
+  });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.listen();
+  let version = 0;
+  const m = await measure(async () => {
+    await conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri: "file:///floor.tasktable", version: ++version },
+      contentChanges: [{ range: { start: { line: 5, character: 6 }, end: { line: 5, character: 6 } }, text: "区" }],
+    });
+    await conn.sendRequest("bench/answer");
+  });
+  conn.dispose();
+  child.kill();
+  const p50 = pct(m.times, 50);
+  const p99 = pct(m.times, 99);
+  console.log(`      this machine's floor (the same answer from a server that does nothing else): p50 ${p50.toFixed(1)} / p99 ${p99.toFixed(1)} ms`);
+  return { floorP50: p50, floorP99: p99 };
+}
+
+/** The process `floor` starts: it answers every request with the answer in the file it is given. */
+function answerForever(file: string) {
+  const answer: unknown = JSON.parse(readFileSync(file, "utf8"));
+  const conn = createMessageConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  conn.onRequest(() => answer);
+  conn.onNotification(() => undefined);
+  conn.listen();
+}
+
 /** 5,000 plausible unit names: 区/市/县 + a field + a kind of office. */
 function registry(n: number): string[] {
   const places = ["区", "市", "县", "镇", "街道"];
@@ -174,7 +214,12 @@ async function main() {
     });
     lastReport = await diagnose();
   });
-  results.diagnosticsAfterChangingEdit = { ...judged(`5,000 lines: findings change → diagnostics (${fullReports}/${WARM + RUNS} full)`, changing, 20), fullReports, ...jsonCost(lastReport) };
+  results.diagnosticsAfterChangingEdit = {
+    ...judged(`5,000 lines: findings change → diagnostics (${fullReports}/${WARM + RUNS} full)`, changing, 20),
+    fullReports,
+    ...jsonCost(lastReport),
+    ...(await floor(lastReport, dir)),
+  };
 
   // 2. Completion at a lead field, with a 5,000-unit registry: pinyin and Chinese prefixes,
   // typed near the top of the table and near its end (where all the text above is read).
@@ -208,7 +253,7 @@ async function main() {
     });
     lastSymbols = await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
   });
-  results.documentSymbols = { ...judged("document symbols (new version each time)", sym, 10), ...jsonCost(lastSymbols) };
+  results.documentSymbols = { ...judged("document symbols (new version each time)", sym, 10), ...jsonCost(lastSymbols), ...(await floor(lastSymbols, dir)) };
 
   // 4. Memory with a 50,000-line table open, diagnosed and outlined: in a server started for it,
   // and, shown beside, in the server that ran everything above (with both tables open, and
@@ -268,4 +313,5 @@ async function main() {
   process.exitCode = failed ? 1 : 0;
 }
 
-void main();
+if (process.argv[2] === "--answer") answerForever(process.argv[3]);
+else void main();

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { generateTable } from "./generate.js";
 import { SERVER_NODE_FLAGS, serverEnvironment } from "../server/src/lsp/launch.js";
 
@@ -82,7 +84,7 @@ function jsonCost(answer: unknown): Record<string, number> {
  * send that answer back, built afresh each time from a kept object as a server builds its
  * own. What it takes is what moving the answer costs here, whatever the server computes.
  */
-async function floor(answer: unknown, dir: string): Promise<Record<string, number>> {
+async function floor(what: string, answer: unknown, dir: string): Promise<Record<string, number>> {
   const file = join(dir, "answer.json");
   writeFileSync(file, JSON.stringify(answer));
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, __filename, "--answer", file], {
@@ -103,7 +105,7 @@ async function floor(answer: unknown, dir: string): Promise<Record<string, numbe
   child.kill();
   const p50 = pct(m.times, 50);
   const p99 = pct(m.times, 99);
-  console.log(`      this machine's floor (the same answer from a server that does nothing else): p50 ${p50.toFixed(1)} / p99 ${p99.toFixed(1)} ms`);
+  console.log(`      this machine's floor for ${what} (the same edits and answer, from a server that does nothing else): p50 ${p50.toFixed(1)} / p99 ${p99.toFixed(1)} ms`);
   return { floorP50: p50, floorP99: p99 };
 }
 
@@ -113,6 +115,27 @@ function answerForever(file: string) {
   const conn = createMessageConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
   conn.onRequest(() => answer);
   conn.onNotification(() => undefined);
+  conn.listen();
+}
+
+/**
+ * A language server that keeps the open documents' text and nothing else: diagnostics and
+ * outline answered empty. What it holds with a table open is what any server over this
+ * protocol library holds here before it reads a line of the table.
+ */
+function keepTextOnly() {
+  const conn = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const documents = new TextDocuments(TextDocument);
+  conn.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: true,
+      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+    },
+  }));
+  conn.languages.diagnostics.on(() => ({ kind: "full", items: [] }));
+  conn.onDocumentSymbol(() => []);
+  documents.listen(conn);
   conn.listen();
 }
 
@@ -129,13 +152,17 @@ function registry(n: number): string[] {
   return out;
 }
 
-/** The bundled server as an editor starts it, over stdio, initialized on `dir`. */
-async function startServer(dir: string) {
+/**
+ * The bundled server as an editor starts it, over stdio, initialized on `dir`; with `textOnly`,
+ * the process `keepTextOnly` makes instead, started the same way.
+ */
+async function startServer(dir: string, textOnly = false) {
   // The engine flags and environment the editor's client starts it with; BENCH_NODE_FLAGS
   // adds more flags.
   const flags = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : [])];
   const env = { ...process.env, ...serverEnvironment(process.env) };
-  const child = spawn(process.execPath, [...flags, join(root, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
+  const script = textOnly ? [__filename, "--text-only"] : [join(root, "dist", "server.js"), "--stdio"];
+  const child = spawn(process.execPath, [...flags, ...script], { stdio: ["pipe", "pipe", "inherit"], env });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   conn.onRequest(() => null);
   conn.listen();
@@ -218,7 +245,6 @@ async function main() {
     ...judged(`5,000 lines: findings change → diagnostics (${fullReports}/${WARM + RUNS} full)`, changing, 20),
     fullReports,
     ...jsonCost(lastReport),
-    ...(await floor(lastReport, dir)),
   };
 
   // 2. Completion at a lead field, with a 5,000-unit registry: pinyin and Chinese prefixes,
@@ -253,7 +279,11 @@ async function main() {
     });
     lastSymbols = await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
   });
-  results.documentSymbols = { ...judged("document symbols (new version each time)", sym, 10), ...jsonCost(lastSymbols), ...(await floor(lastSymbols, dir)) };
+  results.documentSymbols = { ...judged("document symbols (new version each time)", sym, 10), ...jsonCost(lastSymbols) };
+  // Taken after every latency measure, so that the server under test, idle meanwhile, meets
+  // each measure as it met it before.
+  Object.assign(results.documentSymbols as object, await floor("document symbols", lastSymbols, dir));
+  Object.assign(results.diagnosticsAfterChangingEdit as object, await floor("findings change", lastReport, dir));
 
   // 4. Memory with a 50,000-line table open, diagnosed and outlined: in a server started for it,
   // and, shown beside, in the server that ran everything above (with both tables open, and
@@ -278,9 +308,16 @@ async function main() {
   await new Promise((r) => setTimeout(r, 25_000));
   const settled = rssMB(fresh.child.pid!);
   await stop(fresh.conn);
-  results.memoryMB = { idle, withTable: rss, settled, afterEverything: afterAll };
+  const bare = await startServer(dir, true);
+  await bare.conn.sendNotification("initialized", {});
+  await new Promise((r) => setTimeout(r, 500));
+  await open50k(bare.conn);
+  const bareRss = rssMB(bare.child.pid!);
+  await stop(bare.conn);
+  results.memoryMB = { idle, withTable: rss, settled, afterEverything: afterAll, floorWithTable: bareRss };
   line("server memory, 50,000-line table open", `${rss.toFixed(0)} MB RSS`, "< 100 MB", rss > 0 && rss < 100);
   console.log(`      the same server 25 s later, idle: ${settled.toFixed(0)} MB; before opening it: ${idle.toFixed(0)} MB; the server that ran the measures above, with it open too: ${afterAll.toFixed(0)} MB`);
+  console.log(`      this machine's floor (a server that keeps only the text, started the same way, just after the same requests): ${bareRss.toFixed(0)} MB`);
 
   // The first unit completion in a new server, as a drafter meets it: the table opened, a
   // moment's pause, then a unit name typed. The server builds the unit index while idle.
@@ -314,4 +351,5 @@ async function main() {
 }
 
 if (process.argv[2] === "--answer") answerForever(process.argv[3]);
+else if (process.argv[2] === "--text-only") keepTextOnly();
 else void main();

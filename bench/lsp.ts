@@ -79,18 +79,30 @@ function jsonCost(answer: unknown): Record<string, number> {
 }
 
 /**
+ * The engine flags and environment the editor's client starts the server with; BENCH_NODE_FLAGS
+ * adds more flags, and BENCH_PROF a CPU profile of the server itself (not of the floors).
+ */
+function serverProcess(profile: boolean) {
+  const flags = [
+    ...SERVER_NODE_FLAGS,
+    ...(profile && process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROF] : []),
+    ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : []),
+  ];
+  return { flags, env: { ...process.env, ...serverEnvironment(process.env) } };
+}
+
+/**
  * This machine's floor for a measure: the same edit notifications and the same answer, from a
  * process started as the server is (same engine flags and environment) that does nothing but
- * send that answer back, built afresh each time from a kept object as a server builds its
- * own. What it takes is what moving the answer costs here, whatever the server computes.
+ * send back one kept answer, serialized afresh each time (what the server does to build it is
+ * not counted). What it takes is what moving the answer costs here, whatever the server
+ * computes.
  */
-async function floor(what: string, answer: unknown, dir: string): Promise<Record<string, number>> {
-  const file = join(dir, "answer.json");
+async function floor(what: string, answer: unknown): Promise<Record<string, number>> {
+  const file = join(mkdtempSync(join(tmpdir(), "tasktable-floor-")), "answer.json");
   writeFileSync(file, JSON.stringify(answer));
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, __filename, "--answer", file], {
-    stdio: ["pipe", "pipe", "inherit"],
-    env: { ...process.env, ...serverEnvironment(process.env) },
-  });
+  const { flags, env } = serverProcess(false);
+  const child = spawn(process.execPath, [...flags, __filename, "--answer", file], { stdio: ["pipe", "pipe", "inherit"], env });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   conn.listen();
   let version = 0;
@@ -157,10 +169,7 @@ function registry(n: number): string[] {
  * the process `keepTextOnly` makes instead, started the same way.
  */
 async function startServer(dir: string, textOnly = false) {
-  // The engine flags and environment the editor's client starts it with; BENCH_NODE_FLAGS
-  // adds more flags.
-  const flags = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROF] : []), ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : [])];
-  const env = { ...process.env, ...serverEnvironment(process.env) };
+  const { flags, env } = serverProcess(!textOnly);
   const script = textOnly ? [__filename, "--text-only"] : [join(root, "dist", "server.js"), "--stdio"];
   const child = spawn(process.execPath, [...flags, ...script], { stdio: ["pipe", "pipe", "inherit"], env });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -282,8 +291,8 @@ async function main() {
   results.documentSymbols = { ...judged("document symbols (new version each time)", sym, 10), ...jsonCost(lastSymbols) };
   // Taken after every latency measure, so that the server under test, idle meanwhile, meets
   // each measure as it met it before.
-  Object.assign(results.documentSymbols as object, await floor("document symbols", lastSymbols, dir));
-  Object.assign(results.diagnosticsAfterChangingEdit as object, await floor("findings change", lastReport, dir));
+  Object.assign(results.documentSymbols as object, await floor("document symbols", lastSymbols));
+  Object.assign(results.diagnosticsAfterChangingEdit as object, await floor("findings change", lastReport));
 
   // 4. Memory with a 50,000-line table open, diagnosed and outlined: in a server started for it,
   // and, shown beside, in the server that ran everything above (with both tables open, and

@@ -91,9 +91,11 @@ test("the server's environment limits the C library's arenas unless the user has
   const { serverEnvironment } = await import("../server/src/lsp/launch.js");
   assert.deepEqual(serverEnvironment({ PATH: "/bin" }), { MALLOC_ARENA_MAX: "2" });
   assert.deepEqual(serverEnvironment({ MALLOC_ARENA_MAX: "8" }), { MALLOC_ARENA_MAX: "8" });
-  // The client hands it to the server with its options, beside the engine flags.
+  // The client hands it to the server with its options, beside the engine flags, when it
+  // runs it and when it debugs it.
   const client = readFileSync(join(ROOT, "client", "src", "extension.ts"), "utf8");
-  assert.match(client, /execArgv: \[\.\.\.SERVER_NODE_FLAGS\], env \}/);
+  const options = client.match(/execArgv: \[\.\.\.SERVER_NODE_FLAGS[^\]\n]*\], env \}/g) ?? [];
+  assert.equal(options.length, 2, "the run and debug options each pass the environment");
 });
 
 test("the bundles are ASCII, so the engine keeps the source of each at one byte a character", () => {

@@ -1,8 +1,9 @@
 // The reviewer's preview: the active table as it will be published, in a webview beside
 // the editor. The page is the core's renderer, asked of the language server (which renders
-// it with the workspace's settings); while the server is not running, it is rendered here in
-// the extension host with the core's default settings. This file keeps it in step with the
-// editor: updates as the drafter types, scrolls both ways, reveals a row's line on a click.
+// it with the workspace's settings); when the server does not answer (not running yet, or
+// failing), it is rendered here in the extension host with the core's default settings.
+// This file keeps it in step with the editor: updates as the drafter types, scrolls both
+// ways, reveals a row's line on a click.
 
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";

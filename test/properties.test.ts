@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Analysis } from "../server/src/lsp/analysis.js";
 import { fingerprint } from "../server/src/lsp/reports.js";
+import { toDiagnostic, toDiagnostics } from "../server/src/lsp/convert.js";
 import { documentSymbol, documentSymbols } from "../server/src/lsp/symbols.js";
 import { LineIndex, lineBreak, outline, parse, buildModel, check, type Finding, complete, completesFromBlock, format, applyEdits, defaultSettings, UnitIndex, type Task, type TopNode } from "../server/src/core/index.js";
 import { Registry } from "../server/src/core/model/registry.js";
@@ -521,6 +522,29 @@ test("the fingerprint of diagnostics holds each finding's positions as the line 
           for (const r of f.related) put(r.range, 0);
         }
         assert.deepEqual(Array.from(numbers), naive);
+      }
+    }),
+    RUNS,
+  );
+});
+
+test("a document's diagnostics, made in one pass, are as JSON what each finding converted alone gives", () => {
+  // Findings in any order, some ending many lines on or past the text, some with a second place.
+  const spans = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 400 }), fc.nat({ max: 2 })), { maxLength: 30 });
+  fc.assert(
+    fc.property(lineDoc, spans, fc.boolean(), (text, raw, sorted) => {
+      const lines = new LineIndex(text);
+      const made = raw.map(([at, len, rel]) => {
+        const start = at % (text.length + 2);
+        const related = Array.from({ length: rel }, (_, i) => ({ range: { start: (at * (i + 3)) % (text.length + 1), end: (at * (i + 3)) % (text.length + 1) + i }, message: "m" }));
+        return { code: "TT000", name: "x", severity: "warning" as const, message: "m", range: { start, end: start + len }, related, fixes: [] };
+      });
+      if (sorted) made.sort((a, b) => a.range.start - b.range.start);
+      const real = check(buildModel(parse(text), settings), settings);
+      for (const [findings, base] of [[made, null], [real, "file:///docs"]] as const) {
+        const one = toDiagnostics(lines, "file:///t.tasktable", findings as unknown as Finding[], base);
+        const each = (findings as unknown as Finding[]).map((f) => toDiagnostic(lines, "file:///t.tasktable", f, base));
+        assert.equal(JSON.stringify(one), JSON.stringify(each));
       }
     }),
     RUNS,

@@ -49,7 +49,7 @@ import { CONFIG_NAME, ConfigFiles } from "../host/config-files.js";
 import { Analysis } from "./analysis.js";
 import { SYMBOL_KIND, documentSymbols } from "./symbols.js";
 import type { Documents } from "./documents.js";
-import { toDiagnostic, toOffset, toRange, toTextEdit } from "./convert.js";
+import { toDiagnostics, toOffset, toRange, toTextEdit } from "./convert.js";
 import { DiagnosticReports } from "./reports.js";
 import { EXTENSION, WorkspaceIndex } from "./workspace.js";
 import { CHECK_WORKSPACE_REQUEST, PREVIEW_REQUEST, STATS_REQUEST, UNITS_REQUEST, type Stats, type UnitSummary, type WorkspaceCheck } from "./protocol.js";
@@ -220,7 +220,7 @@ export class TaskTableServer {
   }
 
   private toDiagnostics(a: Analysis): Diagnostic[] {
-    return a.findings.map((f) => toDiagnostic(a.lines, a.uri, f, this.docsBase));
+    return toDiagnostics(a.lines, a.uri, a.findings, this.docsBase);
   }
 
   private configDiagnostics(uri: string): Diagnostic[] {

@@ -3,12 +3,43 @@
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRange, type TextEdit } from "vscode-languageserver";
 import type { Edit, Finding, LineIndex, Range } from "../core/index.js";
 
-export function toPosition(lines: LineIndex, offset: number): Position {
-  return lines.positionAt(offset);
+/**
+ * Positions, ranges and diagnostics as LSP has them, made by classes, not object literals.
+ * A request makes them afresh by the thousand and drops them once sent. The engine marks
+ * where a literal is written and, once what it makes there has survived collections, makes
+ * it in the old generation from then on, where it stays until a full collection. The
+ * answers built when a large table opens survive while they are sent, so without this every
+ * later answer went to the old generation: with the findings changing at 5,000 lines, a full
+ * collection every 200 or so keystrokes; with a 30,000-line outline, one every 20. Objects
+ * made by a class carry no such mark. As JSON they are the same.
+ */
+export class PositionValue implements Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+export class RangeValue implements LspRange {
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+  ) {}
 }
 
-export function toRange(lines: LineIndex, r: Range): LspRange {
-  return { start: lines.positionAt(r.start), end: lines.positionAt(r.end) };
+export function toPosition(lines: LineIndex, offset: number): Position {
+  return positionNear(lines, offset, -1);
+}
+
+/** The position of an offset, its line looked up from `near` (a line read before), or -1. */
+function positionNear(lines: LineIndex, offset: number, near: number): PositionValue {
+  const o = Math.max(0, Math.min(offset, lines.text.length));
+  const line = lines.lineAtFrom(o, near);
+  return new PositionValue(line, o - lines.starts[line]);
+}
+
+export function toRange(lines: LineIndex, r: Range): RangeValue {
+  const start = positionNear(lines, r.start, -1);
+  return new RangeValue(start, positionNear(lines, r.end, start.line));
 }
 
 export function toOffset(lines: LineIndex, p: Position): number {
@@ -24,27 +55,6 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 /** One description link per docs folder and rule, shared by all its diagnostics. */
 const links = new Map<string, Map<string, { href: string }>>();
 
-/**
- * A diagnostic and its range as LSP has them, made by classes, not object literals. The
- * engine marks where a literal is written and, if what it makes there has been surviving
- * collections, makes it in the old generation from then on. A document's diagnostics built
- * when it opens survive while they are sent; without this, every later list (all of them,
- * when the findings change) was then made in the old generation, where it stays until a full
- * collection: about 150 KB a keystroke at 5,000 lines, a full collection every 200 or so
- * keystrokes. Objects made by a class carry no such mark. The answer is the same JSON.
- */
-class DiagnosticPosition implements Position {
-  constructor(
-    readonly line: number,
-    readonly character: number,
-  ) {}
-}
-class DiagnosticRange implements LspRange {
-  constructor(
-    readonly start: Position,
-    readonly end: Position,
-  ) {}
-}
 class LspDiagnostic implements Diagnostic {
   declare codeDescription?: { href: string };
   declare relatedInformation?: Diagnostic["relatedInformation"];
@@ -57,12 +67,6 @@ class LspDiagnostic implements Diagnostic {
   ) {}
 }
 
-function diagnosticPosition(lines: LineIndex, offset: number, near: number): DiagnosticPosition {
-  const o = Math.max(0, Math.min(offset, lines.text.length));
-  const line = lines.lineAtFrom(o, near);
-  return new DiagnosticPosition(line, o - lines.starts[line]);
-}
-
 /** A document's findings as diagnostics, in the findings' order. */
 export function toDiagnostics(lines: LineIndex, uri: string, findings: readonly Finding[], docsBase: string | null): Diagnostic[] {
   const out: Diagnostic[] = new Array(findings.length);
@@ -70,10 +74,10 @@ export function toDiagnostics(lines: LineIndex, uri: string, findings: readonly 
   let near = 0;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    const start = diagnosticPosition(lines, f.range.start, near);
-    const end = diagnosticPosition(lines, f.range.end, start.line);
+    const start = positionNear(lines, f.range.start, near);
+    const end = positionNear(lines, f.range.end, start.line);
     near = start.line;
-    out[i] = toDiagnostic(lines, uri, f, docsBase, new DiagnosticRange(start, end));
+    out[i] = toDiagnostic(lines, uri, f, docsBase, new RangeValue(start, end));
   }
   return out;
 }

@@ -4,6 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { EventEmitter } from "node:events";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Message } from "vscode-languageserver/node";
 import { IpcWriter } from "../server/src/lsp/ipc.js";
 
@@ -55,4 +57,28 @@ test("the IPC writer reports a channel that throws, with the message, and passes
   assert.deepEqual(errors, [["channel closed", message]]);
   channel.emit("close");
   assert.equal(closed, 1);
+});
+
+test("the IPC writer keeps no message while the channel's write is pending", async () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const channel = new FakeChannel();
+  // The channel forgets what it was given; only the pending write's callback stays.
+  channel.send = (_message, _handle, _options, callback) => {
+    if (callback) channel.callbacks.push(callback);
+    return true;
+  };
+  const writer = new IpcWriter(channel as unknown as NodeJS.Process);
+  const sent = await (async () => {
+    const message = answer(1, { items: Array.from({ length: 1000 }, (_, i) => ({ label: `区单位${i}` })) });
+    await writer.write(message);
+    return new WeakRef(message);
+  })();
+  for (let i = 0; i < 3 && sent.deref(); i++) {
+    await new Promise((r) => setImmediate(r));
+    gc();
+  }
+  assert.equal(channel.callbacks.length, 1, "the write is still pending");
+  assert.equal(sent.deref(), undefined, "the message was collected while its write was pending");
+  channel.callbacks[0](null);
 });

@@ -1,11 +1,12 @@
 // Core offsets and values -> LSP types. The only place that knows both.
 
-import { DiagnosticSeverity, type Diagnostic, type Position, type Range as LspRange, type TextEdit } from "vscode-languageserver";
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Position, type Range as LspRange, type TextEdit } from "vscode-languageserver";
 import type { Edit, Finding, LineIndex, Range } from "../core/index.js";
 
 /**
- * Positions, ranges and diagnostics as LSP has them, made by classes, not object literals.
- * A request makes them afresh by the thousand and drops them once sent. The engine marks
+ * Positions, ranges and diagnostics (with their related places) as LSP has them, made by
+ * classes, not object literals. A request makes them afresh by the thousand and drops them
+ * once sent. The engine marks
  * where a literal is written and, once what it makes there has survived collections, makes
  * it in the old generation from then on, where it stays until a full collection. The
  * answers built when a large table opens survive while they are sent, so without this every
@@ -91,6 +92,19 @@ export function toDiagnostic(lines: LineIndex, uri: string, f: Finding, docsBase
     if (!link) folder.set(f.code, (link = { href: `${docsBase}/${f.code}-${f.name}.md` }));
     d.codeDescription = link;
   }
-  if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(lines, r.range) }, message: r.message }));
+  if (f.related.length) d.relatedInformation = f.related.map((r) => new RelatedValue(new LocationValue(uri, toRange(lines, r.range)), r.message));
   return d;
+}
+
+class LocationValue implements Location {
+  constructor(
+    readonly uri: string,
+    readonly range: LspRange,
+  ) {}
+}
+class RelatedValue implements DiagnosticRelatedInformation {
+  constructor(
+    readonly location: Location,
+    readonly message: string,
+  ) {}
 }

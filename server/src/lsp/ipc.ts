@@ -1,11 +1,12 @@
 // Messages to VS Code over its IPC channel, as vscode-jsonrpc's own writer sends them, save
 // that nothing holds a message once it has been handed to the channel.
 //
-// Node turns a message into JSON as it is sent; the write itself finishes later, when the
-// editor has read the bytes. The library's writer keeps each message, for its error report,
-// until then: a large answer (the full diagnostics of a table, its outline) stayed reachable
-// across young collections and was promoted whole, about 170 KB a keystroke with the findings
-// changing at 5,000 lines, and a full collection every 140 or so keystrokes.
+// Node turns a message into JSON as it is sent. When the channel cannot take the whole of it
+// at once (a large answer, or an editor that is behind), the write completes only once the
+// editor has read it, and the library's writer keeps the message, for its error report, until
+// then: the full diagnostics of a table or its outline stayed reachable across young
+// collections and were promoted whole, about 170 KB a keystroke with the findings changing at
+// 5,000 lines, and a full collection every 140 or so keystrokes.
 
 import { AbstractMessageWriter, type Message, type MessageWriter } from "vscode-languageserver/node";
 

@@ -16,7 +16,7 @@ export { parseConfig, parseUnitFile, type ConfigProblem } from "./config/load.js
 export { effectiveLayer, matchingOverrides, toSettings } from "./config/resolve.js";
 export type { Config } from "./config/schema.js";
 export { LineIndex, type Range, type Position } from "./text.js";
-export { outline, outlineEntries, taskName, taskSymbol, isHeading, foldingRanges, selectionRanges, type OutlineSymbol, type OutlineEntry, type OutlineHeading, type FoldingRange } from "./features/outline.js";
+export { outline, outlineEntries, taskOutlineName, taskSymbol, isHeading, foldingRanges, selectionRanges, type OutlineSymbol, type OutlineEntry, type OutlineHeading, type FoldingRange } from "./features/outline.js";
 export { complete, completesFromBlock, type CompletionEntry, type CompletionResult, type Snippet } from "./features/completion.js";
 export { UnitIndex, searchKeys, type SearchKeys, type UnitInfo } from "./features/unit-index.js";
 export { hover, type Hover, type WorkspaceCounts } from "./features/hover.js";

@@ -6,13 +6,13 @@ import type { Edit, Finding, LineIndex, Range } from "../core/index.js";
 /**
  * Positions, ranges and diagnostics (with their related places) as LSP has them, made by
  * classes, not object literals. A request makes them afresh by the thousand and drops them
- * once sent. The engine marks
- * where a literal is written and, once what it makes there has survived collections, makes
- * it in the old generation from then on, where it stays until a full collection. The
- * answers built when a large table opens survive while they are sent, so without this every
- * later answer went to the old generation: with the findings changing at 5,000 lines, a full
- * collection every 200 or so keystrokes; with a 30,000-line outline, one every 20. Objects
- * made by a class carry no such mark. As JSON they are the same.
+ * once sent. The engine marks where a literal is written and, once what it makes there has
+ * survived collections, makes it in the old generation from then on, where it stays until a
+ * full collection. The answers built when a large table opens survive while they are sent,
+ * so without this every later answer went to the old generation: with the findings
+ * changing at 5,000 lines, a full collection every 200 or so keystrokes; with a 30,000-line
+ * outline, one every 20. Objects made by a class carry no such mark. As JSON they are the
+ * same.
  */
 export class PositionValue implements Position {
   constructor(

@@ -6,9 +6,9 @@
  * engine's default grows it to 16 MB a half after a large table is read and never gives the
  * room back. When this was chosen it held a server with a 50,000-line table open at about
  * 133 MB just after reading it instead of 147, and about 106 MB once idle (both have fallen
- * since, as the model and the bundle shrank: `npm run bench` prints today's). Typing in a 5,000-line
- * table then meets a young collection about every second keystroke: about 1 ms more at the
- * median, and no more at the 99th percentile.
+ * since, as the model and the bundle shrank: `npm run bench` prints today's). Typing in a
+ * 5,000-line table then meets a young collection about every second keystroke: about 1 ms
+ * more at the median, and no more at the 99th percentile.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=8"];
 

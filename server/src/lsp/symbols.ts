@@ -5,7 +5,7 @@
 // is the same too.
 
 import { SymbolKind, type DocumentSymbol, type Range } from "vscode-languageserver/node";
-import { isHeading, outlineEntries, taskName, taskSymbol, type LineIndex, type Model, type OutlineEntry, type OutlineSymbol, type Task } from "../core/index.js";
+import { isHeading, outlineEntries, taskOutlineName, taskSymbol, type LineIndex, type Model, type OutlineEntry, type OutlineSymbol, type Task } from "../core/index.js";
 import { PositionValue, RangeValue, toRange } from "./convert.js";
 
 export const SYMBOL_KIND: Record<OutlineSymbol["kind"], SymbolKind> = {
@@ -67,7 +67,7 @@ class Shown {
   symbol(text: string, t: Task): DocumentSymbol {
     const start = new PositionValue(this.line, this.column);
     const d = new SymbolValue(
-      taskName(text, t) || " ",
+      taskOutlineName(text, t) || " ",
       this.kind,
       new RangeValue(start, new PositionValue(this.endLine, this.endColumn)),
       new RangeValue(start, new PositionValue(this.selectionEndLine, this.selectionEndColumn)),

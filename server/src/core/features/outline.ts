@@ -4,7 +4,7 @@
 import type { Model, Task } from "../model/model.js";
 import type { Range } from "../text.js";
 import { MemoKey } from "../memo.js";
-import { headEnd } from "../rules/util.js";
+import { headEnd } from "../syntax/nodes.js";
 
 export type SymbolKind = "title" | "section" | "subsection" | "task" | "item";
 
@@ -27,7 +27,7 @@ function markerText(text: string, m: { start: number; end: number } | null): str
 }
 
 /** A task's name in the outline: its number as written, and its title. */
-export function taskName(text: string, t: Task): string {
+export function taskOutlineName(text: string, t: Task): string {
   const head = markerText(text, t.node.marker);
   return head ? `${head} ${t.title}` : t.title || "（无编号）";
 }
@@ -40,7 +40,7 @@ export function taskSymbol(model: Model, t: Task): OutlineSymbol {
   const children: OutlineSymbol[] = [];
   for (let i = 0; i < items.length; i++) children.push(taskSymbol(model, items[i]));
   return {
-    name: taskName(text, t),
+    name: taskOutlineName(text, t),
     detail: leadDetail(t),
     kind: t.level === 4 ? "item" : "task",
     range: n.range,

@@ -1,7 +1,7 @@
 // Small helpers the rules share.
 
 import type { Model, Task } from "../model/model.js";
-import type { NoteNode, TaskNode } from "../syntax/nodes.js";
+import { headEnd, type NoteNode } from "../syntax/nodes.js";
 import type { Edit, Msg } from "./types.js";
 import { isSpace, type Range } from "../text.js";
 import { isStrongSeparator } from "../model/units.js";
@@ -37,14 +37,6 @@ export function taskName(t: Task, text: string): Msg {
     return t.level === 4 ? { zh: `事项${shown}`, en: `item ${shown}` } : { zh: `任务${m.value}`, en: `task ${m.value}` };
   }
   return { zh: `任务“${short(t.title)}”`, en: `task “${short(t.title)}”` };
-}
-
-/**
- * Where a task's head ends: its title's first run, else its number, else its start (the
- * outline's selection and the range that points at the task as a whole end there).
- */
-export function headEnd(n: TaskNode): number {
-  return n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
 }
 
 /** The first line of a task: its number and title, for pointing at the task as a whole. */

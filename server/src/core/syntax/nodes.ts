@@ -94,6 +94,14 @@ export interface TaskNode {
   readonly range: Range;
 }
 
+/**
+ * Where a task's head ends: its title's first run, else its number, else its start (the
+ * outline's selection and the range that points at the task as a whole end there).
+ */
+export function headEnd(n: TaskNode): number {
+  return n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
+}
+
 export interface NoteNode {
   kind: "note";
   quoted: boolean;

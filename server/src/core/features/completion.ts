@@ -109,13 +109,16 @@ export function complete(model: Model, offset: number, index: UnitIndex, setting
   for (let i = p; i < offset; i++) if (text.charCodeAt(i) === COLON_FULL || text.charCodeAt(i) === COLON) return { items: [], isIncomplete: false };
   const replace = { start: p, end: offset };
 
-  // Inside a task's block (indented under it): a field label.
+  // Each of these replaces what is typed from the line's text on: offered only while what is
+  // typed could still become it, so that a title, a note or a comment is never replaced.
   const task = p > ls ? taskAbove(model, li) : null;
-  if (task) {
-    return { items: [...labelItems(model, settings, task, replace), ...snippetItems(snippets, replace)], isIncomplete: false };
-  }
-  // At the margin: the next number at each level.
-  return { items: [...numberItems(model, settings, li, replace, typed), ...snippetItems(snippets, replace)], isIncomplete: false };
+  const items = task
+    ? // Inside a task's block (indented under it): a field label.
+      labelItems(model, settings, task, replace)
+    : // At the margin: the next number at each level.
+      numberItems(model, settings, li, replace);
+  const out = [...items, ...snippetItems(snippets, replace)].filter((i) => i.insertText.startsWith(typed) || (i.snippet && i.filterText.startsWith(typed)));
+  return { items: out, isIncomplete: false };
 }
 
 function unitItems(task: Task, typed: string, replace: Range, index: UnitIndex): CompletionResult {
@@ -183,7 +186,7 @@ function labelItems(model: Model, settings: Settings, task: Task, replace: Range
 
 const ROLE_NAME: Record<Role, string> = { lead: "牵头", responsible: "责任", partners: "配合", requirement: "要求", deadline: "时限", note: "备注" };
 
-function numberItems(model: Model, settings: Settings, line: number, replace: Range, typed: string): CompletionEntry[] {
+function numberItems(model: Model, settings: Settings, line: number, replace: Range): CompletionEntry[] {
   // The numbers written above this line, nearest last.
   let lastSection: number | null = null;
   let lastSub: number | null = null;
@@ -223,7 +226,7 @@ function numberItems(model: Model, settings: Settings, line: number, replace: Ra
     label: n.text.trim(),
     kind: "number" as const,
     detail: n.detail,
-    filterText: typed && n.text.startsWith(typed) ? n.text : `${typed}${n.text}`,
+    filterText: n.text,
     sortText: String(i).padStart(4, "0"),
     insertText: n.text,
     replace,

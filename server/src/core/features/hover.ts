@@ -61,7 +61,8 @@ function unitHover(model: Model, u: Unit, registry: Registry, workspace?: (canon
 
 function numberHover(model: Model, offset: number): Hover | null {
   const path: OutlineSymbol[] = [];
-  let level = outline(model);
+  const top = outline(model);
+  let level = top;
   for (;;) {
     const s = level.find((x) => x.range.start <= offset && offset <= x.range.end);
     if (!s) break;
@@ -70,7 +71,7 @@ function numberHover(model: Model, offset: number): Hover | null {
   }
   const last = path[path.length - 1];
   if (!last || offset > last.selectionRange.end) return null;
-  const siblings = path.length > 1 ? path[path.length - 2].children : outline(model);
+  const siblings = path.length > 1 ? path[path.length - 2].children : top;
   const same = siblings.filter((s) => s.kind === last.kind);
   const place = same.indexOf(last) + 1;
   const trail = path.map((s) => s.name).join(" › ");

@@ -4,7 +4,7 @@
 import type { Model, Task } from "../model/model.js";
 import type { Range } from "../text.js";
 import { MemoKey } from "../memo.js";
-import { headEnd } from "../syntax/nodes.js";
+import { blockEnd, headEnd } from "../syntax/nodes.js";
 
 export type SymbolKind = "title" | "section" | "subsection" | "task" | "item";
 
@@ -43,7 +43,7 @@ export function taskSymbol(model: Model, t: Task): OutlineSymbol {
     name: taskOutlineName(text, t),
     detail: leadDetail(t),
     kind: t.level === 4 ? "item" : "task",
-    range: n.range,
+    range: { start: n.range.start, end: blockEnd(n) },
     selectionRange: { start: n.range.start, end: Math.max(headEnd(n), n.range.start) },
     line: t.line,
     task: t,
@@ -91,7 +91,7 @@ export function outlineEntries(model: Model): OutlineEntry[] {
   const close = (s: OutlineHeading | null) => {
     if (!s) return;
     let end = s.range.end;
-    for (const c of s.children) end = Math.max(end, isHeading(c) ? c.range.end : c.node.range.end);
+    for (const c of s.children) end = Math.max(end, isHeading(c) ? c.range.end : blockEnd(c.node));
     if (end > s.range.end) s.range = { start: s.range.start, end };
   };
   const nodes = model.tree.nodes;

@@ -102,6 +102,16 @@ export function headEnd(n: TaskNode): number {
   return n.titleEnd > n.titleStart ? n.titleEnd : n.moreTitle ? n.moreTitle[0].end : n.marker ? n.marker.end : n.range.start;
 }
 
+/**
+ * Where a task's block ends: its own last line or its last item's, whichever is later (a
+ * task's own range stops where its own lines stop; its items' fields may run further).
+ */
+export function blockEnd(n: TaskNode): number {
+  const items = n.items;
+  const own = n.range.end;
+  return items.length ? Math.max(own, blockEnd(items[items.length - 1])) : own;
+}
+
 export interface NoteNode {
   kind: "note";
   quoted: boolean;

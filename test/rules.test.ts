@@ -83,3 +83,19 @@ test("the missing-lead fix adds its line with the file's own line break", () => 
     assert.equal(fixed, ["一、甲", "1. 任务一", "   牵头：区财政局", "2. 任务二", "   要求：按时完成", "   牵头：", ""].join(eol));
   }
 });
+
+test("removing a list item takes its separator, and with one of two units joined by 及 the 及 too", async () => {
+  const { removeListItem } = await import("../server/src/core/rules/util.js");
+  const cut = (src: string, unit: string, joined = false, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = src.indexOf(unit, at + 1);
+    return applyEdits(src, [removeListItem(src, { start: at, end: at + unit.length }, joined)]);
+  };
+  assert.equal(cut("牵头：甲局、乙局、丙局", "丙局"), "牵头：甲局、乙局");
+  assert.equal(cut("牵头：甲局、乙局", "甲局"), "牵头：乙局");
+  assert.equal(cut("牵头：甲局、\n         乙局", "乙局"), "牵头：甲局");
+  assert.equal(cut("牵头：甲局、乙局及丙局", "丙局", true), "牵头：甲局、乙局");
+  assert.equal(cut("牵头：乙局和丙局、甲局", "乙局", true), "牵头：丙局、甲局");
+  assert.equal(cut("牵头：甲局 乙局", "乙局"), "牵头：甲局", "no space is left at the end of the line");
+  assert.equal(cut("牵头：甲局 乙局", "甲局"), "牵头：乙局", "nor before the next item");
+});

@@ -9,7 +9,7 @@ import type { Settings } from "../settings.js";
 import type { CheckedTask, EffectiveRole, Field, Model, Resolution, Section, Subsection, Task, Unit } from "./model.js";
 import type { ListItem } from "./units.js";
 import { PARSED_ON, TAKEN_TAIL, type TakenTail } from "../syntax/parser.js";
-import { DITTO, splitUnits } from "./units.js";
+import { DITTO, isConjunction, splitUnits } from "./units.js";
 
 /**
  * With `previous`, the model of an earlier version built with the same settings whose tree
@@ -455,8 +455,6 @@ function taskHasLead(n: TaskNode): boolean {
   return false;
 }
 
-const CONJUNCTIONS = [0x53ca, 0x548c, 0x4e0e]; // 及 和 与
-
 function splitConjunction(
   name: string,
   range: Range,
@@ -464,7 +462,7 @@ function splitConjunction(
   resolveOne: (n: string, p: Unit | null) => { canonical: string; resolution: Resolution } | null,
 ): { name: string; range: Range; canonical: string }[] | null {
   for (let i = 1; i < name.length - 1; i++) {
-    if (!CONJUNCTIONS.includes(name.charCodeAt(i))) continue;
+    if (!isConjunction(name.charCodeAt(i))) continue;
     const a = name.slice(0, i);
     const b = name.slice(i + 1);
     const ra = resolveOne(a, prev);

@@ -31,6 +31,11 @@ export function isStrongSeparator(c: number): boolean {
   return c === 0x3001 || c === 0xff0c || c === 44 || c === 0xff1b || c === 59;
 }
 
+/** 及 和 与: two units written as one, joined by one of these, are read as two. */
+export function isConjunction(c: number): boolean {
+  return c === 0x53ca || c === 0x548c || c === 0x4e0e;
+}
+
 function isTrailingStop(c: number): boolean {
   // 。 . ； ;
   return c === 0x3002 || c === 46;

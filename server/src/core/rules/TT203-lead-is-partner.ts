@@ -30,7 +30,7 @@ export const leadIsPartner: Rule = {
         fixes: [
           {
             title: { zh: `从“${p.field.label}”中删去“${p.name}”`, en: `Remove “${p.name}” from “${p.field.label}”` },
-            edits: [removeListItem(text, p.range)],
+            edits: [removeListItem(text, p.range, p.resolution === "conjunction")],
             safe: false,
           },
         ],

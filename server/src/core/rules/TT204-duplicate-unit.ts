@@ -40,7 +40,7 @@ export const duplicateUnit: Rule = {
           fixes: [
             {
               title: { zh: `删去重复的“${u.name}”`, en: `Remove the repeated “${u.name}”` },
-              edits: [removeListItem(text, u.range)],
+              edits: [removeListItem(text, u.range, u.resolution === "conjunction")],
               // Which of two columns keeps it is the author's choice.
               safe: same && sameField,
             },

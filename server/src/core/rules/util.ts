@@ -4,7 +4,7 @@ import type { Model, Task } from "../model/model.js";
 import { headEnd, type NoteNode } from "../syntax/nodes.js";
 import type { Edit, Msg } from "./types.js";
 import { isSpace, type Range } from "../text.js";
-import { isStrongSeparator } from "../model/units.js";
+import { isConjunction, isStrongSeparator } from "../model/units.js";
 import { MemoKey } from "../memo.js";
 
 const ALL_TASKS = new MemoKey<readonly Task[]>("all tasks");
@@ -47,9 +47,14 @@ export function taskHead(t: Task): Range {
 
 /**
  * Deletes a list item and one separator next to it, so the list stays well formed. The
- * separator may end the line above (甲、⏎ 乙): then the line break goes too.
+ * separator may end the line above (甲、⏎ 乙): then the line break goes too. `joined`: the
+ * item is one of two units written as one (甲及乙), and the 及 goes with it.
  */
-export function removeListItem(text: string, item: Range): Edit {
+export function removeListItem(text: string, item: Range, joined = false): Edit {
+  if (joined) {
+    if (item.start > 0 && isConjunction(text.charCodeAt(item.start - 1))) return { start: item.start - 1, end: item.end, newText: "" };
+    if (isConjunction(text.charCodeAt(item.end))) return { start: item.start, end: item.end + 1, newText: "" };
+  }
   const blank = (c: number) => isSpace(c) || c === 10 || c === 13;
   // Prefer the separator before the item: 甲、乙、丙 -> drop 、丙
   let s = item.start;
@@ -63,7 +68,9 @@ export function removeListItem(text: string, item: Range): Edit {
     while (e < text.length && isSpace(text.charCodeAt(e))) e++;
     return { start: item.start, end: e, newText: "" };
   }
-  return { start: item.start, end: item.end, newText: "" };
+  // Set apart by spaces alone: the spaces before it go too (first in its list, those after it),
+  // so that no space is left at the end of a line or before the next item.
+  return s < item.start ? { start: s, end: item.end, newText: "" } : { start: item.start, end: e, newText: "" };
 }
 
 export function q(s: string): string {

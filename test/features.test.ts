@@ -155,3 +155,47 @@ test("the owner of every line (task, field) is what a line-by-line map of every 
     }
   }
 });
+
+test("numbers, labels and snippets are offered only while what is typed could become one: a title, note or comment is never replaced", () => {
+  for (const src of [
+    "1. 任务\n   牵头：区财政局\n2. 主动公开规划，$0\n",
+    "一、紧扣“十四五”，$0\n",
+    "# 分解表 $0\n",
+    "// 网页上的表$0\n",
+    "> 说明，$0\n",
+    "1. 任务\n   要求：做好公开\n         并按要求，$0\n",
+  ]) {
+    assert.deepEqual(labels(src), [], src);
+  }
+  assert.deepEqual(labels("1. 任务\n   牵头：区财政局\n2$0\n").slice(0, 1), ["2."], "a number being typed");
+  assert.deepEqual(labels("一、部分\n（$0\n").slice(0, 1), ["（一）"], "a bracket that starts a subsection number");
+  assert.ok(labels("1. 任务\n   牵头：区财政局\n   时限$0\n").includes("时限："), "a label being typed");
+  assert.ok(labels("一、部分\nr$0\n").includes("rw"), "a snippet's prefix being typed");
+});
+
+test("hover on a top-level number gives its place among its siblings", () => {
+  for (const [src, want] of [
+    ["一$0、甲\n1. 任务\n二、乙\n2. 任务\n", "同级第 1 个，共 2 个"],
+    ["一、甲\n1. 任务\n二$0、乙\n2. 任务\n", "同级第 2 个，共 2 个"],
+    ["1. 任务\n2$0. 任务\n3. 任务\n", "同级第 2 个，共 3 个"],
+  ]) {
+    const { model, offset } = at(src);
+    assert.match(hover(model, offset, settings.registry)!.contents, new RegExp(want), src);
+  }
+});
+
+test("a task's outline entry, fold and selection cover its items and their fields", () => {
+  const src = "1. 任务\n   牵头：区财政局\n   （1）事项\n      牵头：区财政局\n      责任：区文$0旅局\n2. 任务\n   牵头：区财政局\n";
+  const { model, offset, text } = at(src);
+  const [first] = outline(model);
+  assert.equal(text.slice(first.range.start, first.range.end), text.slice(0, text.indexOf("\n2. ")), "the task runs to its item's last field");
+  assert.equal(model.tree.lines.lineAt(first.children[0].range.end), 4);
+  assert.deepEqual(
+    foldingRanges(model).map((r) => `${r.startLine}-${r.endLine}`),
+    ["0-4", "2-4", "5-6"],
+  );
+  const rs = selectionRanges(model, offset).map((r) => text.slice(r.start, r.end));
+  assert.deepEqual(rs.slice(0, 3), ["区文旅局", "责任：区文旅局", text.slice(text.indexOf("（1）"), text.indexOf("\n2. "))]);
+  const outer = at("$0一、部分\n1. 任务\n   （1）事项\n      牵头：区财政局\n二、部分\n");
+  assert.equal(outer.model.tree.lines.lineAt(outline(outer.model)[0].range.end), 3, "the section runs to the end of its last task's item");
+});

@@ -109,6 +109,36 @@ export class ConfigFiles {
     });
   }
 
+  /**
+   * What decides a file's registry: its config and the overrides that match it, as a key.
+   * Two files with one key have one registry.
+   */
+  scopeKey(file: string): string {
+    const path = this.configPathFor(file);
+    if (!path) return "";
+    return `${path}\u0000${matchingOverrides(this.config(path), relative(dirname(path), resolve(file))).join(",")}`;
+  }
+
+  /**
+   * Where the registry in force for a file is written: in its config, the top-level units
+   * list or the last matching override that has one (an override's list replaces the one
+   * above it), and the unit files of the layer in force. Null without a config.
+   */
+  registrySources(file: string): { config: string; top: boolean; overrides: number[]; unitFiles: string[] } | null {
+    const path = this.configPathFor(file);
+    if (!path) return null;
+    const config = this.config(path);
+    const rel = relative(dirname(path), resolve(file));
+    const withUnits = matchingOverrides(config, rel).filter((i) => config.overrides![i].units !== undefined);
+    const layer = effectiveLayer(config, rel);
+    return {
+      config: path,
+      top: withUnits.length === 0,
+      overrides: withUnits.slice(-1),
+      unitFiles: (layer.unitFiles ?? []).map((f) => resolve(dirname(path), f)),
+    };
+  }
+
   private cached(key: string, make: () => Settings): Settings {
     let s = this.settings.get(key);
     if (!s) {

@@ -2,7 +2,7 @@
 // Everything about the format lives in the core; this file converts and routes.
 
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -70,13 +70,18 @@ export class TaskTableServer {
   private insertReplace = false;
   private hierarchical = true;
   private readonly docsBase = URI.file(join(__dirname, "..", "docs", "rules")).toString();
-  private readonly unitIndexes = new Map<Settings["registry"], { generation: number; index: UnitIndex }>();
+  private readonly unitIndexes = new Map<string, { generation: number; registry: Settings["registry"]; index: UnitIndex }>();
+  /** An open table changed since the unit index was built: it is built again when idle. */
+  private usageChanged = false;
   private lastUnitIndex: UnitIndex | undefined;
   /** The table last opened or edited: an idle warm-up builds the unit index for its settings. */
   private lastTable: string | undefined;
   private warmTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly reports = new DiagnosticReports();
+  private semanticRefresh = false;
+  private configProblemsTimer: ReturnType<typeof setTimeout> | undefined;
+  private configProblemsShown = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -85,7 +90,7 @@ export class TaskTableServer {
     this.configs = new ConfigFiles({ read: (p) => this.readFile(p) });
     this.index = new WorkspaceIndex(
       (p) => this.configs.settingsFor(p),
-      (uri) => (this.documents.get(uri) && isTable(uri) ? this.analysis(uri) : undefined),
+      (uri) => (this.documents.get(uri) && this.isTable(uri) ? this.analysis(uri) : undefined),
     );
     this.register();
   }
@@ -102,7 +107,36 @@ export class TaskTableServer {
   }
 
   settingsFor(uri: string): Settings {
-    return this.configs.settingsFor(URI.parse(uri).fsPath);
+    return this.configs.settingsFor(this.pathOf(uri));
+  }
+
+  /**
+   * The path a document's config is found from: its own, or for a document not saved yet
+   * (untitled), a place in the first workspace folder, so that the team's config applies.
+   */
+  private pathOf(uri: string): string {
+    const u = URI.parse(uri);
+    if (u.scheme === "file" || this.folders.length === 0) return u.fsPath;
+    return join(this.folders[0], basename(u.path) || "untitled");
+  }
+
+  /** A task table: a .tasktable file, or a document the editor says is one (untitled ones). */
+  private isTable(uri: string): boolean {
+    return isTable(uri) || this.documents.get(uri)?.languageId === LANGUAGE_ID;
+  }
+
+  /**
+   * Which registry a table's units are names in: its config and the overrides in force for
+   * it. Workspace-wide answers (rename, references, completion counts, hover) stay within
+   * tables of one scope: 办公室 in one office's table is not 办公室 in another's.
+   */
+  private scopeOf(uri: string): string {
+    return this.configs.scopeKey(this.pathOf(uri));
+  }
+
+  /** Every table of a scope, open or not. */
+  private *inScope(scope: string): Iterable<Analysis> {
+    for (const a of this.allAnalyses()) if (this.scopeOf(a.uri) === scope) yield a;
   }
 
   /** The analysis of an open document at its current version (built once per version). */
@@ -140,22 +174,27 @@ export class TaskTableServer {
   }
 
   /**
-   * Registry units and every unit the workspace uses, ranked by use; rebuilt on change. One
-   * index a registry, for the few registries in use (a workspace of several folders may have
-   * one each), so that tables of two folders do not rebuild each other's.
+   * Registry units and every unit the tables of a scope use, ranked by use; rebuilt on change.
+   * One index a scope, for the few in use (a workspace of several folders or offices may have
+   * one each), so that tables of two scopes do not rebuild each other's.
    */
-  unitIndex(settings: Settings): UnitIndex {
+  unitIndex(uri: string, settings: Settings): UnitIndex {
     const registry = settings.registry;
-    const c = this.unitIndexes.get(registry);
-    if (c && c.generation === this.index.generation) return c.index;
+    const scope = this.scopeOf(uri);
+    const c = this.unitIndexes.get(scope);
+    if (c && c.generation === this.index.generation && c.registry === registry) return c.index;
     const counts = new Map<string, number>();
-    for (const a of this.allAnalyses()) {
-      for (const [name, n] of this.usage(a)) counts.set(name, (counts.get(name) ?? 0) + n.leads + n.joins);
+    for (const a of this.inScope(scope)) {
+      for (const [name, n] of this.usage(a)) {
+        // Letters alone are pinyin an input method had not yet turned into characters.
+        if (isLatinWord(name)) continue;
+        counts.set(name, (counts.get(name) ?? 0) + n.leads + n.joins);
+      }
     }
     // Pinyin keys depend on names only: any index at hand gives those of unchanged units.
     const index = new UnitIndex(registry, counts, c?.index ?? this.lastUnitIndex);
-    this.unitIndexes.delete(registry);
-    this.unitIndexes.set(registry, { generation: this.index.generation, index });
+    this.unitIndexes.delete(scope);
+    this.unitIndexes.set(scope, { generation: this.index.generation, registry, index });
     // A registry replaced by a config change is dropped here, the least recently built first.
     if (this.unitIndexes.size > 4) this.unitIndexes.delete(this.unitIndexes.keys().next().value!);
     this.lastUnitIndex = index;
@@ -175,8 +214,12 @@ export class TaskTableServer {
       this.warmTimer = undefined;
       // While the workspace is being read the counts still change: wait for it.
       if (this.index.busy) return this.warmUnitIndex();
-      const table = this.lastTable && this.documents.get(this.lastTable) ? this.lastTable : this.documents.all().find((d) => isTable(d.uri))?.uri;
-      if (table) this.unitIndex(this.settingsFor(table)).prepare();
+      if (this.usageChanged) {
+        this.usageChanged = false;
+        for (const c of this.unitIndexes.values()) c.generation = -1;
+      }
+      const table = this.lastTable && this.documents.get(this.lastTable) ? this.lastTable : this.documents.all().find((d) => this.isTable(d.uri))?.uri;
+      if (table) this.unitIndex(table, this.settingsFor(table)).prepare();
     }, 300);
     this.warmTimer.unref?.();
   }
@@ -193,7 +236,7 @@ export class TaskTableServer {
       seen.add(a.uri);
       yield a;
     }
-    for (const doc of this.documents.all()) if (isTable(doc.uri) && !seen.has(doc.uri)) yield this.analysis(doc.uri)!;
+    for (const doc of this.documents.all()) if (this.isTable(doc.uri) && !seen.has(doc.uri)) yield this.analysis(doc.uri)!;
   }
 
   stats(uri: string): Stats | null {
@@ -212,8 +255,8 @@ export class TaskTableServer {
   }
 
   private diagnostics(uri: string): Diagnostic[] {
-    if (isConfigFile(uri)) return this.configDiagnostics(uri);
-    if (!isTable(uri)) return [];
+    if (isConfigFile(uri) || this.isUnitFile(uri)) return this.configDiagnostics(uri);
+    if (!this.isTable(uri)) return [];
     const a = this.analysis(uri);
     if (!a) return [];
     return this.toDiagnostics(a);
@@ -226,7 +269,7 @@ export class TaskTableServer {
   private configDiagnostics(uri: string): Diagnostic[] {
     const path = URI.parse(uri).fsPath;
     // Reading the settings of any table loads the config; make sure this one is loaded.
-    this.configs.config(path);
+    if (isConfigFile(uri)) this.configs.config(path);
     const f = this.configs.loaded().get(path);
     if (!f) return [];
     const lines = new LineIndex(f.text);
@@ -244,11 +287,39 @@ export class TaskTableServer {
     this.staleUnitIndex();
     this.index.reindexAll();
     this.refreshDiagnostics();
+    this.scheduleConfigProblems();
   }
 
   private refreshDiagnostics() {
     if (this.pull) void this.connection.languages.diagnostics.refresh();
     else for (const doc of this.documents.all()) this.schedulePush(doc.uri, 0);
+    // Registered or not: the colours of unit names follow the registry.
+    if (this.semanticRefresh) void this.connection.languages.semanticTokens.refresh();
+  }
+
+  /**
+   * The problems of config and unit files, published for those not open (an open one's are
+   * pulled like a table's): a unit file that is not JSON shows in the Problems panel whether
+   * or not anyone opens it. Files whose problems went away are cleared.
+   */
+  private scheduleConfigProblems() {
+    clearTimeout(this.configProblemsTimer);
+    this.configProblemsTimer = setTimeout(() => {
+      // Loads the configs of the open tables, if nothing has yet.
+      for (const doc of this.documents.all()) if (this.isTable(doc.uri)) this.settingsFor(doc.uri);
+      const now = new Set<string>();
+      for (const [path, f] of this.configs.loaded()) {
+        const uri = URI.file(path).toString();
+        if (this.pull && this.documents.get(uri)) continue;
+        if (f.problems.length) {
+          now.add(uri);
+          void this.connection.sendDiagnostics({ uri, diagnostics: this.configDiagnostics(uri) });
+        }
+      }
+      for (const uri of this.configProblemsShown) if (!now.has(uri) && !(this.pull && this.documents.get(uri))) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.configProblemsShown = now;
+    }, 50);
+    this.configProblemsTimer.unref?.();
   }
 
   private schedulePush(uri: string, delay = 50) {
@@ -267,13 +338,19 @@ export class TaskTableServer {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => {
-      this.index.scan(this.folders, () => this.staleUnitIndex());
+      this.index.scan(this.folders, () => {
+        this.staleUnitIndex();
+        this.scheduleConfigProblems();
+      });
     });
 
     this.documents.onDidChangeContent((e) => {
-      // Typing is not idle time: a pending warm-up waits until the typing stops.
-      if (isTable(e.document.uri)) this.lastTable = e.document.uri;
-      if (this.warmTimer) this.warmUnitIndex();
+      // The units a table names may have changed: the index follows once the typing stops (a
+      // warm-up waits until then), not on every keystroke.
+      if (this.isTable(e.document.uri)) {
+        this.usageChanged = true;
+        this.warmUnitIndex(e.document.uri);
+      } else if (this.warmTimer) this.warmUnitIndex();
       if (isConfigFile(e.document.uri) || this.isUnitFile(e.document.uri)) {
         this.configChanged(URI.parse(e.document.uri).fsPath);
         if (!this.pull || isConfigFile(e.document.uri)) this.schedulePush(e.document.uri);
@@ -283,13 +360,29 @@ export class TaskTableServer {
     });
     this.documents.onDidOpen((e) => {
       this.index.opened(e.document.uri);
-      if (isTable(e.document.uri)) this.warmUnitIndex(e.document.uri);
+      if (this.isTable(e.document.uri)) {
+        // The buffer may differ from the file on disk the index counted.
+        this.usageChanged = true;
+        this.warmUnitIndex(e.document.uri);
+        this.scheduleConfigProblems();
+      }
     });
     this.documents.onDidClose((e) => {
-      this.open.delete(e.document.uri);
-      this.reports.forget(e.document.uri);
-      if (isTable(e.document.uri)) this.index.closed(e.document.uri);
-      if (!this.pull) void c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      const uri = e.document.uri;
+      this.open.delete(uri);
+      this.reports.forget(uri);
+      if (!this.pull) void c.sendDiagnostics({ uri, diagnostics: [] });
+      if (isConfigFile(uri) || this.isUnitFile(uri)) {
+        // Closed without saving: the file on disk is the config again.
+        this.configChanged(URI.parse(uri).fsPath);
+        return;
+      }
+      if (isTable(uri) || e.document.languageId === LANGUAGE_ID) {
+        // Read from disk again if it is there; a table never saved no longer counts.
+        this.index.closed(uri);
+        this.usageChanged = true;
+        this.warmUnitIndex();
+      }
     });
     c.onDidChangeWatchedFiles((e) => {
       let config = false;
@@ -307,14 +400,14 @@ export class TaskTableServer {
     c.languages.diagnostics.on((p) => {
       const uri = p.textDocument.uri;
       // Result ids for open tables only: they are forgotten when the table closes.
-      const a = isTable(uri) && this.documents.get(uri) ? this.analysis(uri) : undefined;
+      const a = this.isTable(uri) && this.documents.get(uri) ? this.analysis(uri) : undefined;
       if (!a) return { kind: "full", items: this.diagnostics(uri) };
       return this.reports.report(uri, p.previousResultId, a.lines, a.findings, () => this.toDiagnostics(a));
     });
 
     c.onCompletion((p) => {
       const uri = p.textDocument.uri;
-      if (!isTable(uri)) return null;
+      if (!this.isTable(uri)) return null;
       // Unit names need only the text above the cursor and the block it is in: a long table
       // is parsed only that far when nothing else has asked for the whole of this version.
       // Labels and numbers follow the whole table, and wait for the whole analysis.
@@ -323,7 +416,7 @@ export class TaskTableServer {
       if (!a) return null;
       const offset = toOffset(a.lines, p.position);
       if (!a.whole && !completesFromBlock(a.model, offset)) a = this.analysis(uri)!;
-      const r = complete(a.model, offset, this.unitIndex(a.settings), a.settings, a.settings.snippets);
+      const r = complete(a.model, offset, this.unitIndex(uri, a.settings), a.settings, a.settings.snippets);
       const items: CompletionItem[] = r.items.map((it) => {
         const replace = toRange(a.lines, it.replace);
         const insert = { start: replace.start, end: p.position };
@@ -344,7 +437,7 @@ export class TaskTableServer {
     c.onHover((p) => {
       const a = this.tableAnalysis(p.textDocument.uri);
       if (!a) return null;
-      const h = hover(a.model, toOffset(a.lines, p.position), a.settings.registry, (canonical) => this.workspaceCounts(canonical));
+      const h = hover(a.model, toOffset(a.lines, p.position), a.settings.registry, (canonical) => this.workspaceCounts(this.scopeOf(a.uri), canonical));
       return h && { range: toRange(a.lines, h.range), contents: { kind: "markdown", value: h.contents } };
     });
 
@@ -404,8 +497,8 @@ export class TaskTableServer {
       const u = unitAt(a.model, toOffset(a.lines, p.position));
       if (!u) return [];
       const out: Location[] = [];
-      if (p.context.includeDeclaration) out.push(...this.registryLocations(u.canonical));
-      for (const b of this.allAnalyses()) {
+      if (p.context.includeDeclaration) out.push(...this.registryLocations(a.uri, u.canonical));
+      for (const b of this.inScope(this.scopeOf(a.uri))) {
         for (const o of unitOccurrences(b.model, u.canonical)) out.push({ uri: b.uri, range: toRange(b.lines, o.range) });
       }
       return out;
@@ -427,16 +520,13 @@ export class TaskTableServer {
       const newName = p.newName.trim();
       if (!newName) return null;
       const changes: WorkspaceEdit["changes"] = {};
-      for (const b of this.allAnalyses()) {
+      for (const b of this.inScope(this.scopeOf(a.uri))) {
         const edits = renameUnitEdits(b.model, u.canonical, newName);
         if (edits.length) changes[b.uri] = edits.map((e) => toTextEdit(b.lines, e));
       }
-      for (const [path, f] of this.configs.loaded()) {
-        const edits = renameInRegistryText(f.text, u.canonical, newName);
-        if (edits.length) {
-          const lines = new LineIndex(f.text);
-          changes[URI.file(path).toString()] = edits.map((e) => toTextEdit(lines, e));
-        }
+      for (const { path, text, edits } of this.registryEdits(a.uri, u.canonical, newName)) {
+        const lines = new LineIndex(text);
+        changes[URI.file(path).toString()] = edits.map((e) => toTextEdit(lines, e));
       }
       return { changes };
     });
@@ -558,7 +648,7 @@ export class TaskTableServer {
   }
 
   private tableAnalysis(uri: string): Analysis | undefined {
-    return isTable(uri) ? this.analysis(uri) : undefined;
+    return this.isTable(uri) ? this.analysis(uri) : undefined;
   }
 
   private isUnitFile(uri: string): boolean {
@@ -566,20 +656,36 @@ export class TaskTableServer {
     return uri.endsWith(".json") && this.configs.loaded().has(path) && !isConfigFile(uri);
   }
 
-  private registryLocations(canonical: string): Location[] {
+  /** Where the registry in force for a table names a unit: its config's lists and unit files. */
+  private registryEdits(uri: string, canonical: string, newName: string): { path: string; text: string; edits: Edit[] }[] {
+    const src = this.configs.registrySources(this.pathOf(uri));
+    if (!src) return [];
+    const out: { path: string; text: string; edits: Edit[] }[] = [];
+    const add = (path: string, layers?: { top: boolean; overrides: readonly number[] }) => {
+      const f = this.configs.loaded().get(path);
+      if (!f) return;
+      const edits = renameInRegistryText(f.text, canonical, newName, layers);
+      if (edits.length) out.push({ path, text: f.text, edits });
+    };
+    add(src.config, src);
+    for (const file of src.unitFiles) add(file);
+    return out;
+  }
+
+  private registryLocations(uri: string, canonical: string): Location[] {
     const out: Location[] = [];
-    for (const [path, f] of this.configs.loaded()) {
-      const lines = new LineIndex(f.text);
-      for (const e of renameInRegistryText(f.text, canonical, canonical)) out.push({ uri: URI.file(path).toString(), range: toRange(lines, e) });
+    for (const { path, text, edits } of this.registryEdits(uri, canonical, canonical)) {
+      const lines = new LineIndex(text);
+      for (const e of edits) out.push({ uri: URI.file(path).toString(), range: toRange(lines, e) });
     }
     return out;
   }
 
-  private workspaceCounts(canonical: string) {
+  private workspaceCounts(scope: string, canonical: string) {
     let files = 0;
     let leads = 0;
     let joins = 0;
-    for (const a of this.allAnalyses()) {
+    for (const a of this.inScope(scope)) {
       const u = this.usage(a).get(canonical);
       if (!u) continue;
       files++;
@@ -593,6 +699,7 @@ export class TaskTableServer {
     const caps = p.capabilities;
     this.pull = !!caps.textDocument?.diagnostic;
     this.insertReplace = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
+    this.semanticRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
     this.hierarchical = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== false;
     this.folders = (p.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (this.folders.length === 0 && p.rootUri) this.folders = [URI.parse(p.rootUri).fsPath];
@@ -647,8 +754,15 @@ export function fixAllEdits(a: Analysis): Edit[] {
   return nonOverlapping(edits);
 }
 
+const LANGUAGE_ID = "tasktable";
+
 export function isTable(uri: string): boolean {
   return uri.endsWith(EXTENSION);
+}
+
+/** Only letters, as an input method leaves pinyin before it turns it into characters. */
+function isLatinWord(name: string): boolean {
+  return /^[A-Za-z]+$/.test(name);
 }
 
 export function isConfigFile(uri: string): boolean {

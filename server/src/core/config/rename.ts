@@ -4,7 +4,7 @@ import { parseTree, type Node } from "jsonc-parser";
 import type { Edit } from "../rules/types.js";
 
 /** Edits to the JSON text that replace the unit's name where it is an entry or an entry's name. */
-export function renameInRegistryText(text: string, oldName: string, newName: string): Edit[] {
+export function renameInRegistryText(text: string, oldName: string, newName: string, layers?: { top: boolean; overrides: readonly number[] }): Edit[] {
   const root = parseTree(text);
   if (!root) return [];
   const edits: Edit[] = [];
@@ -21,15 +21,17 @@ export function renameInRegistryText(text: string, oldName: string, newName: str
     }
   };
   if (root.type === "array") entries(root);
-  const walkObject = (obj: Node | undefined) => {
-    if (!obj || obj.type !== "object") return;
-    for (const prop of obj.children ?? []) {
-      const [k, v] = prop.children ?? [];
-      if (k?.value === "units") entries(v);
-      if (k?.value === "overrides" && v?.type === "array") for (const o of v.children ?? []) walkObject(o);
+  // `layers`: only the top-level list (if `top`) and the overrides with these indexes.
+  const prop = (obj: Node | undefined, key: string) => (obj?.type === "object" ? obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : undefined);
+  if (root.type === "object") {
+    if (!layers || layers.top) entries(prop(root, "units"));
+    const overrides = prop(root, "overrides");
+    if (overrides?.type === "array") {
+      (overrides.children ?? []).forEach((o, i) => {
+        if (!layers || layers.overrides.includes(i)) entries(prop(o, "units"));
+      });
     }
-  };
-  walkObject(root);
+  }
   return edits;
 }
 

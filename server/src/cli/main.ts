@@ -1,6 +1,6 @@
 // The `tasktable` command line: check, fmt, export, rules. The same core as the editor.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import {
   RULES,
@@ -16,7 +16,7 @@ import { LineIndex } from "../core/text.js";
 import { ConfigFiles } from "../host/config-files.js";
 import { EXPORT_FORMATS, exportModel, isBinary } from "../export/index.js";
 import { ImportError, importFile } from "../import/files.js";
-import { collectFiles } from "../host/files.js";
+import { collectFiles, readTable } from "../host/files.js";
 import { formatGithub, formatSarif, formatText, toJsonFindings, type FileResult } from "./report.js";
 
 const VERSION = "0.1.0";
@@ -80,7 +80,7 @@ function oneOf<T extends string>(name: string, v: string | undefined, allowed: r
 }
 
 function readText(file: string): string {
-  const t = readFileSync(file, "utf8");
+  const t = readTable(file);
   return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
 }
 
@@ -113,7 +113,13 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       return cmd || o.flags.size ? 0 : 2;
     }
     const locale = localeFrom(o);
-    const configs = new ConfigFiles({ explicit: flag(o, "--config"), locale });
+    const explicit = flag(o, "--config");
+    // A config named on the command line that is not there is a mistake, not a default.
+    if (explicit !== undefined && !existsSync(explicit)) {
+      warn(`tasktable: cannot read the config ${explicit}: no such file\n`);
+      return 2;
+    }
+    const configs = new ConfigFiles({ explicit, locale });
     const flushConfigProblems = () => {
       for (const p of configs.problems()) warn(`${relative(process.cwd(), p.file) || p.file}:${p.line}:${p.column}: ${p.message}\n`);
     };
@@ -123,7 +129,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         const min = oneOf("--min-severity", flag(o, "--min-severity"), ["error", "warning", "info", "hint"] as const, "info");
         if (rest.length === 0) throw new UsageError("check needs files or folders");
         const { files, missing } = collectFiles(rest);
-        for (const m of missing) warn(`tasktable: no such file or folder: ${m}\n`);
+        for (const m of missing) warn(`tasktable: ${m.why}: ${m.path}\n`);
         const results: FileResult[] = [];
         let errors = 0;
         let ioFailed = missing.length > 0;
@@ -163,16 +169,19 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       case "fmt": {
         if (rest.length === 0) throw new UsageError("fmt needs files or folders");
         const { files, missing } = collectFiles(rest);
-        for (const m of missing) warn(`tasktable: no such file or folder: ${m}\n`);
+        for (const m of missing) warn(`tasktable: ${m.why}: ${m.path}\n`);
         const checkOnly = o.flags.has("--check");
         let unformatted = 0;
+        let ioFailed = missing.length > 0;
         for (const file of files) {
           let raw: string;
           try {
-            raw = readFileSync(file, "utf8");
+            raw = readTable(file);
           } catch (e) {
+            // Left as it is: a file that is not UTF-8 would lose its characters.
             warn(`tasktable: cannot read ${file}: ${(e as Error).message}\n`);
-            return 2;
+            ioFailed = true;
+            continue;
           }
           const bom = raw.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
           const text = bom ? raw.slice(1) : raw;
@@ -188,7 +197,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
           }
         }
         flushConfigProblems();
-        if (missing.length) return 2;
+        if (ioFailed) return 2;
         return checkOnly && unformatted > 0 ? 1 : 0;
       }
       case "export": {

@@ -1,11 +1,10 @@
 // The workspace's task tables, open or not: found on start, indexed in the background,
 // kept up to date from file-watcher events, read from open buffers where there are some.
 
-import { readFileSync } from "node:fs";
 import { URI } from "vscode-uri";
 import type { Settings } from "../core/index.js";
 import { Analysis } from "./analysis.js";
-import { findTables } from "../host/files.js";
+import { findTables, readTable } from "../host/files.js";
 
 export { EXTENSION } from "../host/files.js";
 
@@ -53,7 +52,8 @@ export class WorkspaceIndex {
   indexFile(path: string) {
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      // A file that is not UTF-8 is left out rather than read with its characters replaced.
+      text = readTable(path);
     } catch {
       this.remove(path);
       return;

@@ -77,7 +77,8 @@ export function formatText(results: FileResult[], color: boolean, locale: Locale
         if (from > lineStart) head = "…";
         if (to < lineEnd) tail = "…";
       }
-      const src = head + r.text.slice(from, to).replace(/\t/g, " ") + tail;
+      // A tab shown as the four columns the caret below counts for it.
+      const src = head + r.text.slice(from, to).replace(/\t/g, "    ") + tail;
       const pad = displayWidth(head) + displayWidth(r.text, from, f.range.start);
       const len = Math.max(1, displayWidth(r.text, f.range.start, Math.min(endOnLine, to)));
       const gutter = String(s.line + 1);
@@ -149,7 +150,7 @@ export function formatSarif(results: FileResult[], version: string, locale: Loca
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file.replace(/\\/g, "/") },
+                artifactLocation: { uri: sarifUri(f.file) },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
@@ -163,4 +164,20 @@ export function formatSarif(results: FileResult[], version: string, locale: Loca
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * A file's path as a SARIF artifact URI (a URI reference): each segment percent-encoded, so
+ * spaces, Chinese names and a colon in the first segment of a relative path are valid there.
+ * An absolute path becomes a file: URI.
+ */
+export function sarifUri(file: string): string {
+  const path = file.replace(/\\/g, "/");
+  const encoded = path
+    .split("/")
+    .map((seg, i) => (i === 0 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
+    .join("/");
+  if (path.startsWith("/")) return "file://" + encoded;
+  if (/^[A-Za-z]:\//.test(path)) return "file:///" + encoded;
+  return encoded;
 }

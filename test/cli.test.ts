@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { run } from "./helpers.js";
+import { run, ROOT } from "./helpers.js";
 
 function tmp(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "tasktable-"));
@@ -104,4 +104,72 @@ test("a huge unit file (100,000 units) is read and used", async () => {
   const f = JSON.parse(r.out) as { name: string; message: string }[];
   assert.ok(f.some((x) => x.name === "unknown-unit" && x.message.includes("区财政局")), "did-you-mean still finds the near name");
   assert.ok(took < 10_000, `took ${took} ms`);
+});
+
+test("a file that is not UTF-8 is refused, named with its line, and fmt leaves it as it is", async () => {
+  const { firstInvalidUtf8 } = await import("../server/src/host/files.js");
+  const d = tmp({ "ok.tasktable": CLEAN });
+  const gbk = Buffer.from([0x31, 0x2e, 0x20, 0xc8, 0xce, 0xce, 0xf1, 0x0a]); // 1. 任务 in GBK
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("1. 任务\n", "utf16le")]);
+  const stray = Buffer.concat([Buffer.from("1. 任务\n   牵头："), Buffer.from([0xff]), Buffer.from("\n")]);
+  for (const [name, bytes, why] of [
+    ["gbk.tasktable", gbk, /line 1 is not UTF-8/],
+    ["utf16.tasktable", utf16, /UTF-16/],
+    ["stray.tasktable", stray, /line 2 is not UTF-8/],
+  ] as const) {
+    writeFileSync(join(d, name), bytes);
+    const f = await run(["fmt", join(d, name), join(d, "ok.tasktable")]);
+    assert.equal(f.code, 2, name);
+    assert.match(f.err, why);
+    assert.deepEqual(readFileSync(join(d, name)), bytes, `${name} is left as it was`);
+    assert.equal((await run(["check", join(d, name)])).code, 2);
+  }
+  assert.equal(firstInvalidUtf8(Buffer.from("任务 𠀀 ok")), -1);
+  assert.equal(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0x80])), 1, "an overlong form");
+  assert.equal(firstInvalidUtf8(Buffer.from([0xed, 0xa0, 0x80])), 0, "a surrogate");
+  assert.equal(firstInvalidUtf8(Buffer.from([0xe4, 0xbb])), 0, "cut short at the end");
+});
+
+test("folders: a folder reached again through a link is searched once; pipes are left out; a missing --config is an error", async () => {
+  const { mkdirSync, symlinkSync } = await import("node:fs");
+  const d = tmp({});
+  mkdirSync(join(d, "sub"));
+  writeFileSync(join(d, "sub", "a.tasktable"), CLEAN);
+  symlinkSync("..", join(d, "sub", "up"));
+  symlinkSync("../sub", join(d, "sub", "again"));
+  const mk = spawnSync("mkfifo", [join(d, "sub", "pipe.tasktable")]);
+  assert.equal(mk.status, 0, "mkfifo");
+  // In a process of its own: reading a pipe would wait for ever.
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), ...args], { encoding: "utf8", timeout: 20_000 });
+  const r = cli("check", d, "--format", "json");
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).length, 0);
+  const p = cli("check", join(d, "sub", "pipe.tasktable"));
+  assert.equal(p.status, 2);
+  assert.match(p.stderr, /not a file or folder/);
+  const { collectFiles } = await import("../server/src/host/files.js");
+  assert.deepEqual(collectFiles([d]).files, [join(d, "sub", "a.tasktable")]);
+  const c = await run(["check", join(d, "sub", "a.tasktable"), "--config", join(d, "typo.json")]);
+  assert.equal(c.code, 2);
+  assert.match(c.err, /cannot read the config/);
+});
+
+test("text output: the caret stands under the range on a line indented with a tab", async () => {
+  const d = tmp({ "t.tasktable": "1. 任务\n\t牵头：区财政局、、乙\n" });
+  const r = await run(["check", join(d, "t.tasktable"), "--no-color"]);
+  const lines = r.out.split("\n");
+  const src = lines.findIndex((l) => l.includes("牵头："));
+  const { displayWidth } = await import("../server/src/core/text.js");
+  const caretAt = lines[src + 1].indexOf("^");
+  const barAt = lines[src].indexOf("| ") + 2;
+  // The caret's column is the display width of the source line up to the second 、.
+  const upTo = lines[src].slice(barAt, lines[src].lastIndexOf("、"));
+  assert.equal(displayWidth(lines[src + 1].slice(0, caretAt)) - displayWidth(lines[src].slice(0, barAt)), displayWidth(upTo));
+});
+
+test("SARIF artifact URIs are percent-encoded", async () => {
+  const { sarifUri } = await import("../server/src/cli/report.js");
+  assert.equal(sarifUri("a,b:c 思明.tasktable"), "a%2Cb%3Ac%20%E6%80%9D%E6%98%8E.tasktable");
+  assert.equal(sarifUri("dir\\sub\\a.tasktable"), "dir/sub/a.tasktable");
+  assert.equal(sarifUri("/srv/表/a.tasktable"), "file:///srv/%E8%A1%A8/a.tasktable");
 });

@@ -73,3 +73,21 @@ test("on every example and fixture: fmt is idempotent and keeps every character 
     assert.equal(parse(once).nodes.map((n) => n.kind).join(), before, `${name}: structure changed`);
   }
 });
+
+test("fmt keeps a title line that follows an item with the task, whatever the width of its number", async () => {
+  const { buildModel } = await import("../server/src/core/index.js");
+  const { settingsFrom } = await import("./helpers.js");
+  const settings = settingsFrom("{}");
+  const meaning = (text: string) => buildModel(parse(text), settings).tasks.map((t) => [t.title, t.items.map((i) => [i.title, i.requirement])]);
+  for (const src of [
+    "10. 任务\n   （1）事项\n      要求：很长的\n   续行\n",
+    "10. 任务标题\n   （1）事项一\n  补充说明\n",
+    "１．任务\n   （1）事项\n      要求：很长的\n   续行\n",
+    "100. 任务\n     标题的第二行\n   牵头：区财政局\n",
+  ]) {
+    const once = fmt(src);
+    assert.deepEqual(meaning(once), meaning(src), once);
+    assert.equal(fmt(once), once, "idempotent");
+  }
+  assert.equal(fmt("100. 任务\n 标题的第二行\n   牵头：区财政局\n"), "100. 任务\n     标题的第二行\n   牵头：区财政局\n", "before the fields, aligned with the title");
+});

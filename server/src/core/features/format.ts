@@ -63,7 +63,13 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     } else if (t.titleSegments.length) {
       plans[t.line] = { kind: "rewrite", indent, prefix: "", from: t.titleSegments[0].start };
     }
-    for (const s of t.titleSegments) if (s.line !== t.line) plans[s.line] = { kind: "rewrite", indent: titleIndent, prefix: "", from: s.start };
+    // Title lines under the title align with it; one that comes after an item (it went back to
+    // the task) stands at the items' column, which closes the item: aligned with the title
+    // (`10. ` is four columns), it would read as the item's.
+    let inner = Infinity;
+    if (t.fields.length) inner = t.fields[0].line;
+    if (t.items.length) inner = Math.min(inner, t.items[0].line);
+    for (const s of t.titleSegments) if (s.line !== t.line) plans[s.line] = { kind: "rewrite", indent: s.line > inner ? indent + STEP : titleIndent, prefix: "", from: s.start };
     for (const f of t.fields) planField(f, indent + STEP);
     for (const it of t.items) planTask(it, indent + STEP);
   };

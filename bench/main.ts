@@ -156,6 +156,7 @@ linear("one long line", longLine, 262_144);
 linear("siblings under one heading", (n) => "一、部分\n" + Array.from({ length: n }, (_, i) => `${i + 1}. 任务\n   牵头：区财政局\n`).join(""), 10_000);
 linear("units in one cell", (n) => "1. 任务\n   牵头：" + Array.from({ length: n }, (_, i) => `单位${i}`).join("、") + "\n", 10_000);
 linear("unclosed brackets", (n) => "1. " + "（《“〔".repeat(n) + "\n   牵头：区财政局\n", 10_000);
+linear("stray separators in one cell", (n) => "1. 任务\n   牵头：区财政局、" + "、".repeat(n) + "区文旅局\n", 10_000);
 {
   const t = full(longLine(1_048_576));
   void t;

@@ -13,19 +13,21 @@ export const emptyListItem: Rule = {
     for (const f of t.fields) {
       if (!f.items) continue;
       const items = f.items;
+      // One pass, so that a list of thousands of stray separators costs no more than thousands
+      // of units: the last non-empty item, and the name of the last one before each.
+      let lastFilled = -1;
+      for (let k = 0; k < items.length; k++) if (items[k].kind !== "empty") lastFilled = k;
+      let before: string | null = null;
+      let name: ReturnType<typeof taskName> | undefined;
       for (let k = 0; k < items.length; k++) {
         const it = items[k];
+        if (it.kind === "unit") before = it.name;
+        else if (it.kind === "ditto") before = "同上";
         if (it.kind !== "empty") continue;
         const sep = ctx.text.slice(it.range.start, it.range.end);
         // Say where: a task has several lists, a list several separators.
-        const name = taskName(t, ctx.text);
-        let before: string | null = null;
-        for (let j = k - 1; j >= 0 && before === null; j--) {
-          const b = items[j];
-          if (b.kind === "unit") before = b.name;
-          else if (b.kind === "ditto") before = "同上";
-        }
-        const after = items.slice(k + 1).some((a) => a.kind !== "empty");
+        name ??= taskName(t, ctx.text);
+        const after = k < lastFilled;
         const where =
           before === null
             ? { zh: "开头", en: "at the start" }

@@ -186,6 +186,8 @@ function cost(groups: Numbered[][]): number {
 
 function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatch, number>) {
   let prevMax = 0;
+  // The largest number written so far: places taken by unnumbered members are not written.
+  let writtenMax = 0;
   // Which member first took each number: an array for the numbers a group of this size
   // can reasonably hold, a map for the rest.
   const small = new Int32Array(group.length * 2 + 16);
@@ -204,8 +206,11 @@ function classify(group: Numbered[], out: NumberingIssue[], slot: Map<MarkerMatc
     if (v !== expected) {
       const other = first >= 0 ? group[first] : null;
       const kind = other ? "duplicate" : v < expected ? "order" : "gap";
-      out.push({ kind, member: m, expected, found: v, other, group });
+      // Below its place only because unnumbered members above took places (1. ⏎ 无编号 ⏎ 2.):
+      // no larger number is written before it, and the unnumbered one is reported itself.
+      if (!(kind === "order" && v > writtenMax)) out.push({ kind, member: m, expected, found: v, other, group });
     }
+    if (v > writtenMax) writtenMax = v;
     if (first < 0) {
       if (v < small.length) small[v] = i + 1;
       else (large ??= new Map()).set(v, i);

@@ -73,3 +73,20 @@ test("md and html: the table, escaped, nothing remote", async () => {
   assert.doesNotMatch(h, /<script>/);
   assert.match(h, /a &amp; b/);
 });
+
+test("export keeps items, items under a heading and fields of unknown labels, in the table and in JSON", async () => {
+  const { buildModel, parse, modelToJson } = await import("../server/src/core/index.js");
+  const { publishedTable } = await import("../server/src/export/table.js");
+  const { settingsFrom } = await import("./helpers.js");
+  const settings = settingsFrom("{}");
+  const text = "（一）做好规划公开\n（1）归集历史规划。\n   牵头：区发改局\n1. 任务\n   牵头：区财政局\n   （1）事项一\n      牵头：区文旅局\n2. 任务二\n   牵头：区财政局\n   分管领导：张三\n";
+  const model = buildModel(parse(text), settings);
+  const t = publishedTable(model, settings);
+  assert.ok(t.columns.includes("分管领导"), t.columns.join());
+  const rows = t.rows.filter((r) => r.kind === "task").map((r) => (r.kind === "task" ? r.cells.map((c) => c.text).join("|") : ""));
+  assert.deepEqual(rows, ["（1）归集历史规划。|区发改局|", "1. 任务|区财政局|", "（1）事项一|区文旅局|", "2. 任务二|区财政局|张三"]);
+  const json = modelToJson(model);
+  assert.deepEqual(json.orphanItems.map((i) => [i.title, i.lead]), [["归集历史规划。", ["区发改局"]]]);
+  assert.deepEqual(json.tasks[0].items.map((i) => i.lead), [["区文旅局"]]);
+  assert.deepEqual(json.tasks[1].other, [{ label: "分管领导", text: "张三" }]);
+});

@@ -36,7 +36,18 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   // A role the tasks use that no column shows gets a column of its own, so nothing is lost.
   const shown = new Set(columns.map((h) => settings.labels.get(h.replace(/\s+/g, ""))).filter(Boolean).map((r) => (r === "responsible" ? (model.leadSource === "responsible" ? "lead" : "partners") : r)));
   const extra: Record<string, string> = { requirement: "工作要求", lead: "牵头单位", partners: "配合单位", deadline: "完成时限", note: "备注" };
-  for (const role of Object.keys(extra)) if (!shown.has(role as never) && model.tasks.some((t) => t.fields.some((f) => f.role === role))) columns.push(extra[role]);
+  // Every task and item, in document order: items are rows of their own under their task.
+  const all: Task[] = [];
+  const add = (t: Task) => {
+    all.push(t);
+    t.items.forEach(add);
+  };
+  model.tasks.forEach(add);
+  model.orphanItems.forEach(add);
+  for (const role of Object.keys(extra)) if (!shown.has(role as never) && all.some((t) => t.fields.some((f) => f.role === role))) columns.push(extra[role]);
+  // So does a label the format does not know (分管领导：…), under its own name.
+  const headers = new Set(columns.map((h) => h.replace(/\s+/g, "")));
+  for (const t of all) for (const f of t.fields) if (f.role === null && !headers.has(f.label)) headers.add(f.label), columns.push(f.label);
   const roles: ColumnRole[] = columns.map((h, i) => {
     const t = h.replace(/\s+/g, "");
     if (/^(序号|编号)$/.test(t)) return { kind: "number" };
@@ -60,7 +71,7 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   const events: Ev[] = [];
   for (const s of model.sections) events.push({ line: s.line, row: { kind: "section", text: text.slice(s.node.range.start, s.node.range.end).trim() } });
   for (const s of model.subsections) events.push({ line: s.line, row: { kind: "subsection", text: text.slice(s.node.range.start, s.node.range.end).trim() } });
-  for (const t of model.tasks) events.push({ line: t.line, row: null, task: t });
+  for (const t of all) events.push({ line: t.line, row: null, task: t });
   events.sort((a, b) => a.line - b.line);
   const prevCells: string[] = columns.map(() => "");
   for (const e of events) {
@@ -72,10 +83,16 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
     const num = t.node.marker ? text.slice(t.node.marker.start, t.node.marker.end) : "";
     const cells: Cell[] = roles.map((r, i) => {
       let c: Cell;
-      if (r.kind === "number") c = { text: t.number !== null ? String(t.number) : "", ditto: false };
-      else if (r.kind === "task") c = { text: hasNumberColumn || !num ? t.title : `${num.replace(/[.．、]$/, ".")} ${t.title}`, ditto: false };
+      // An item's number stays with its title: the number column counts tasks.
+      if (r.kind === "number") c = { text: t.number !== null && t.level === 3 ? String(t.number) : "", ditto: false };
+      else if (r.kind === "task") c = { text: (hasNumberColumn && t.level === 3) || !num ? t.title : t.level === 3 ? `${num.replace(/[.．、]$/, ".")} ${t.title}` : `${num.trim()}${t.title}`, ditto: false };
       else {
-        const fs = t.fields.filter((f) => f.role === r.role && (r.responsible === null || f.responsible === r.responsible || !roles.some((o, j) => j !== i && o.kind === "field" && o.role === r.role)));
+        // A column whose heading is no known label takes the fields written with that label.
+        const fs = t.fields.filter(
+          (f) =>
+            (f.role === null ? f.label === r.label : f.role === r.role) &&
+            (r.responsible === null || f.responsible === r.responsible || !roles.some((o, j) => j !== i && o.kind === "field" && o.role === r.role)),
+        );
         const own = fs.filter((f) => f.label === r.label);
         const chosen = own.length ? own : fs;
         const raw = chosen.map((f) => fieldLines(model, f)).join("\n");

@@ -12,6 +12,8 @@ export interface TaskJson {
   partners: string[];
   deadline: string | null;
   note: string | null;
+  /** Fields whose label the format does not know (分管领导：…), as written. */
+  other: { label: string; text: string }[];
   line: number;
   items: TaskJson[];
 }
@@ -22,6 +24,8 @@ export interface ModelJson {
   sections: { number: number | null; title: string; line: number }[];
   subsections: { number: number | null; title: string; section: number | null; line: number }[];
   tasks: TaskJson[];
+  /** Items with no task above them (under a heading): TT106 reports them; kept here all the same. */
+  orphanItems: TaskJson[];
   notes: { text: string; line: number }[];
 }
 
@@ -38,6 +42,7 @@ function taskJson(t: Task): TaskJson {
     partners: unique(t.partners.map((u) => u.canonical)),
     deadline: t.deadline,
     note: t.note,
+    other: t.fields.filter((f) => f.role === null).map((f) => ({ label: f.label, text: f.text })),
     line: t.line + 1,
     items: t.items.map(taskJson),
   };
@@ -51,6 +56,7 @@ export function modelToJson(model: Model): ModelJson {
     sections: model.sections.map((s) => ({ number: s.number, title: s.title, line: s.line + 1 })),
     subsections: model.subsections.map((s) => ({ number: s.number, title: s.title, section: s.section?.number ?? null, line: s.line + 1 })),
     tasks: model.tasks.map(taskJson),
+    orphanItems: model.orphanItems.map(taskJson),
     notes: model.notes.map((n) => ({ text: n.segments.map((r) => text.slice(r.start, r.end)).join("\n"), line: n.line + 1 })),
   };
 }

@@ -90,3 +90,14 @@ test("export keeps items, items under a heading and fields of unknown labels, in
   assert.deepEqual(json.tasks[0].items.map((i) => i.lead), [["区文旅局"]]);
   assert.deepEqual(json.tasks[1].other, [{ label: "分管领导", text: "张三" }]);
 });
+
+test("同上 in the published table copies the task above, not an item between, and merges only with the row right above", async () => {
+  const { buildModel, parse } = await import("../server/src/core/index.js");
+  const { publishedTable } = await import("../server/src/export/table.js");
+  const { settingsFrom } = await import("./helpers.js");
+  const settings = settingsFrom("{}");
+  const text = "一、部分\n1. 任务\n   牵头：区财政局\n   （1）事项一\n      牵头：区文旅局\n2. 任务二\n   牵头：同上\n3. 任务三\n   牵头：同上\n二、部分\n4. 任务四\n   牵头：同上\n";
+  const t = publishedTable(buildModel(parse(text), settings), settings);
+  const lead = t.rows.filter((r) => r.kind === "task").map((r) => (r.kind === "task" ? `${r.cells[1].text}${r.cells[1].ditto ? "↑" : ""}` : ""));
+  assert.deepEqual(lead, ["区财政局", "区文旅局", "区财政局", "区财政局↑", "区财政局"]);
+});

@@ -73,13 +73,22 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   for (const s of model.subsections) events.push({ line: s.line, row: { kind: "subsection", text: text.slice(s.node.range.start, s.node.range.end).trim() } });
   for (const t of all) events.push({ line: t.line, row: null, task: t });
   events.sort((a, b) => a.line - b.line);
-  const prevCells: string[] = columns.map(() => "");
+  // What 同上 copies: for a task, the task above; for an item, the item above or its task.
+  // Its cells merge down only when that is the row right above (an item may stand between).
+  const cellsOf = new Map<Task, string[]>();
+  const sourceOf = new Map<Task, Task | null>();
+  model.tasks.forEach((t, i) => sourceOf.set(t, i > 0 ? model.tasks[i - 1] : null));
+  for (const t of all) t.items.forEach((it, i) => sourceOf.set(it, i > 0 ? t.items[i - 1] : t));
+  let above: Task | null = null;
   for (const e of events) {
     if (e.row) {
       rows.push(e.row);
+      above = null;
       continue;
     }
     const t = e.task!;
+    const source = sourceOf.get(t) ?? null;
+    const sourceCells = source ? cellsOf.get(source) : undefined;
     const num = t.node.marker ? text.slice(t.node.marker.start, t.node.marker.end) : "";
     const cells: Cell[] = roles.map((r, i) => {
       let c: Cell;
@@ -96,11 +105,12 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
         const own = fs.filter((f) => f.label === r.label);
         const chosen = own.length ? own : fs;
         const raw = chosen.map((f) => fieldLines(model, f)).join("\n");
-        c = raw === "同上" ? { text: prevCells[i], ditto: true } : { text: raw, ditto: false };
+        c = raw === "同上" ? { text: sourceCells?.[i] ?? raw, ditto: sourceCells !== undefined && source === above } : { text: raw, ditto: false };
       }
-      prevCells[i] = c.text;
       return c;
     });
+    cellsOf.set(t, cells.map((c) => c.text));
+    above = t;
     rows.push({ kind: "task", cells });
   }
   return { title: model.title, columns, rows, before, after };

@@ -181,7 +181,9 @@ export function buildModel(tree: SyntaxTree, settings: Settings, previous?: Mode
         u.canonical = r.canonical;
         u.resolution = r.resolution;
         out?.push(u);
-        prev = u;
+        // 各街道, 相关单位 carry no prefix: a shortened name after one (区科信局、各街道、文旅局)
+        // takes it from the unit before them.
+        if (r.resolution !== "collective") prev = u;
         continue;
       }
       // 国库处及各业务处室: two units joined by a conjunction
@@ -467,7 +469,8 @@ function splitConjunction(
     const b = name.slice(i + 1);
     const ra = resolveOne(a, prev);
     if (!ra) continue;
-    const rb = resolveOne(b, null);
+    // The second half may be shortened after the first (区审批管理局和市场监管局).
+    const rb = resolveOne(b, { name: a, canonical: ra.canonical } as Unit);
     if (!rb) continue;
     return [
       { name: a, range: { start: range.start, end: range.start + i }, canonical: ra.canonical },

@@ -31,6 +31,8 @@ async function until<T>(what: string, get: () => T | undefined | false | Promise
 }
 
 const CONFIG = JSON.stringify({
+  // Read by every table the west override does not replace it for: north and east.
+  units: ["共享办"],
   overrides: [
     { files: ["east-*.tasktable"], unitFiles: ["units/east.json"] },
     { files: ["west-*.tasktable"], units: ["办公室", "西区财政局"] },
@@ -43,6 +45,8 @@ before(async () => {
   writeFileSync(join(dir, "tasktable.json"), CONFIG);
   writeFileSync(join(dir, "units", "east.json"), JSON.stringify(["办公室", "东区财政局", "东区审批局"]));
   writeFileSync(join(dir, "east-1.tasktable"), "1. 任务\n   牵头：办公室\n   责任：东区财政局\n");
+  writeFileSync(join(dir, "north-1.tasktable"), "1. 任务\n   牵头：共享办\n");
+  writeFileSync(join(dir, "east-5.tasktable"), "1. 任务\n   牵头：共享办\n");
   writeFileSync(join(dir, "west-1.tasktable"), "1. 任务\n   牵头：办公室\n2. 任务\n   牵头：西区财政局、西区专有办\n3. 任务\n   牵头：西区专有办\n");
   child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -128,7 +132,7 @@ test("a table never saved counts while it is open, and no longer once closed", a
 
 test("an untitled task table gets diagnostics, outline and completion", async () => {
   const u = "untitled:Untitled-1";
-  await open(u, "1. 任务\n   牵头：\n3. 任务\n   牵头：办公室\n");
+  await open(u, "1. 任务\n   牵头：\n3. 任务\n   牵头：共享办\n");
   const d = (await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri: u } })) as { items: { code: string }[] };
   assert.deepEqual(d.items.map((x) => x.code).sort(), ["TT101", "TT201"]);
   const syms = (await conn.sendRequest("textDocument/documentSymbol", { textDocument: { uri: u } })) as { name: string }[];
@@ -158,4 +162,34 @@ test("a config closed without saving gives way to the one on disk; unit colours 
   await conn.sendNotification("textDocument/didClose", { textDocument: { uri: cfg } });
   assert.deepEqual(await codes(), [], "closed unsaved: the config on disk applies again");
   await until("a semantic tokens refresh", () => tokenRefreshes > before);
+});
+
+test("a rename in a list several offices read reaches the tables of each of them", async () => {
+  await open("north-1.tasktable", "1. 任务\n   牵头：共享办\n");
+  const at = { textDocument: { uri: uri("north-1.tasktable") }, position: { line: 1, character: 7 } };
+  await until("the workspace index", async () => ((await conn.sendRequest("workspace/symbol", { query: "" })) as { location: { uri: string } }[]).some((x) => x.location.uri.endsWith("east-5.tasktable")));
+  const e = (await conn.sendRequest("textDocument/rename", { ...at, newName: "共享办公室" })) as { changes: Record<string, { newText: string }[]> };
+  assert.deepEqual(Object.keys(e.changes).sort(), [uri("east-5.tasktable"), uri("north-1.tasktable"), uri("tasktable.json")].sort());
+});
+
+test("an untitled table with no folder open gets the defaults, not a config where the server happens to run", async () => {
+  const cwd = mkdtempSync(join(tmpdir(), "tasktable-cwd-"));
+  writeFileSync(join(cwd, "tasktable.json"), JSON.stringify({ rules: { "missing-lead": "off" } }));
+  const c2 = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd, stdio: ["pipe", "pipe", "inherit"] });
+  const conn2 = createMessageConnection(new StreamMessageReader(c2.stdout!), new StreamMessageWriter(c2.stdin!));
+  try {
+    conn2.listen();
+    await conn2.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
+    await conn2.sendNotification("initialized", {});
+    const u = "untitled:Untitled-2";
+    await conn2.sendNotification("textDocument/didOpen", { textDocument: { uri: u, languageId: "tasktable", version: 1, text: "1. 任务\n   要求：做好\n" } });
+    const d = (await conn2.sendRequest("textDocument/diagnostic", { textDocument: { uri: u } })) as { items: { code: string }[] };
+    assert.deepEqual(d.items.map((x) => x.code), ["TT201"]);
+    await conn2.sendRequest("shutdown");
+    await conn2.sendNotification("exit");
+    await until("the second server to exit", () => c2.exitCode !== null);
+  } finally {
+    conn2.dispose();
+    if (c2.exitCode === null) c2.kill();
+  }
 });

@@ -93,7 +93,7 @@ export class ConfigFiles {
 
   settingsFor(file: string): Settings {
     const path = this.configPathFor(file);
-    if (!path) return this.cached("", () => toSettings({}));
+    if (!path) return this.defaults();
     const config = this.config(path);
     const rel = relative(dirname(path), resolve(file));
     const key = `${path}\u0000${matchingOverrides(config, rel).join(",")}`;
@@ -109,14 +109,9 @@ export class ConfigFiles {
     });
   }
 
-  /**
-   * What decides a file's registry: its config and the overrides that match it, as a key.
-   * Two files with one key have one registry.
-   */
-  scopeKey(file: string): string {
-    const path = this.configPathFor(file);
-    if (!path) return "";
-    return `${path}\u0000${matchingOverrides(this.config(path), relative(dirname(path), resolve(file))).join(",")}`;
+  /** The settings of a file under no config. */
+  defaults(): Settings {
+    return this.cached("", () => toSettings({}));
   }
 
   /**

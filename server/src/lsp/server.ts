@@ -107,17 +107,19 @@ export class TaskTableServer {
   }
 
   settingsFor(uri: string): Settings {
-    return this.configs.settingsFor(this.pathOf(uri));
+    const path = this.pathOf(uri);
+    return path === null ? this.configs.defaults() : this.configs.settingsFor(path);
   }
 
   /**
    * The path a document's config is found from: its own, or for a document not saved yet
-   * (untitled), a place in the first workspace folder, so that the team's config applies.
+   * (untitled), a place in the first workspace folder, so that the team's config applies;
+   * null for an untitled one with no folder open (the defaults apply).
    */
-  private pathOf(uri: string): string {
+  private pathOf(uri: string): string | null {
     const u = URI.parse(uri);
-    if (u.scheme === "file" || this.folders.length === 0) return u.fsPath;
-    return join(this.folders[0], basename(u.path) || "untitled");
+    if (u.scheme !== "untitled") return u.fsPath;
+    return this.folders.length ? join(this.folders[0], basename(u.path) || "untitled") : null;
   }
 
   /** A task table: a .tasktable file, or a document the editor says is one (untitled ones). */
@@ -126,12 +128,24 @@ export class TaskTableServer {
   }
 
   /**
-   * Which registry a table's units are names in: its config and the overrides in force for
-   * it. Workspace-wide answers (rename, references, completion counts, hover) stay within
-   * tables of one scope: 办公室 in one office's table is not 办公室 in another's.
+   * Which registry a table's units are names in, as the lists it is read from (see
+   * `registryLists`). Workspace-wide answers (references, completion counts, hover) stay
+   * within tables of one scope: 办公室 in one office's table is not 办公室 in another's.
    */
   private scopeOf(uri: string): string {
-    return this.configs.scopeKey(this.pathOf(uri));
+    return this.registryLists(uri).join("\u0000");
+  }
+
+  /**
+   * The unit lists a table's registry is read from: its config's list in force (the
+   * top-level one, or the last matching override's) and the unit files of the layer in
+   * force. Tables with the same lists have the same registry. None without a config.
+   */
+  private registryLists(uri: string): string[] {
+    const path = this.pathOf(uri);
+    const src = path === null ? null : this.configs.registrySources(path);
+    if (!src) return [];
+    return [src.top ? `${src.config}#units` : `${src.config}#overrides/${src.overrides[0]}/units`, ...src.unitFiles];
   }
 
   /** Every table of a scope, open or not. */
@@ -520,13 +534,20 @@ export class TaskTableServer {
       const newName = p.newName.trim();
       if (!newName) return null;
       const changes: WorkspaceEdit["changes"] = {};
-      for (const b of this.inScope(this.scopeOf(a.uri))) {
-        const edits = renameUnitEdits(b.model, u.canonical, newName);
-        if (edits.length) changes[b.uri] = edits.map((e) => toTextEdit(b.lines, e));
-      }
-      for (const { path, text, edits } of this.registryEdits(a.uri, u.canonical, newName)) {
+      const registry = this.registryEdits(a.uri, u.canonical, newName);
+      for (const { path, text, edits } of registry) {
         const lines = new LineIndex(text);
         changes[URI.file(path).toString()] = edits.map((e) => toTextEdit(lines, e));
+      }
+      // The tables of this scope, and every other table that reads a list renamed here (a
+      // top-level list or a unit file several offices share): left out, they would name a
+      // unit the list no longer has.
+      const renamed = new Set(registry.map((r) => r.list));
+      const scope = this.scopeOf(a.uri);
+      for (const b of this.allAnalyses()) {
+        if (this.scopeOf(b.uri) !== scope && !this.registryLists(b.uri).some((l) => renamed.has(l))) continue;
+        const edits = renameUnitEdits(b.model, u.canonical, newName);
+        if (edits.length) changes[b.uri] = edits.map((e) => toTextEdit(b.lines, e));
       }
       return { changes };
     });
@@ -656,19 +677,24 @@ export class TaskTableServer {
     return uri.endsWith(".json") && this.configs.loaded().has(path) && !isConfigFile(uri);
   }
 
-  /** Where the registry in force for a table names a unit: its config's lists and unit files. */
-  private registryEdits(uri: string, canonical: string, newName: string): { path: string; text: string; edits: Edit[] }[] {
-    const src = this.configs.registrySources(this.pathOf(uri));
+  /**
+   * Where the registry in force for a table names a unit: its config's list and its unit
+   * files. `list`: which of the table's `registryLists` each edit is in.
+   */
+  private registryEdits(uri: string, canonical: string, newName: string): { path: string; list: string; text: string; edits: Edit[] }[] {
+    const path = this.pathOf(uri);
+    const src = path === null ? null : this.configs.registrySources(path);
     if (!src) return [];
-    const out: { path: string; text: string; edits: Edit[] }[] = [];
-    const add = (path: string, layers?: { top: boolean; overrides: readonly number[] }) => {
+    const lists = this.registryLists(uri);
+    const out: { path: string; list: string; text: string; edits: Edit[] }[] = [];
+    const add = (path: string, list: string, layers?: { top: boolean; overrides: readonly number[] }) => {
       const f = this.configs.loaded().get(path);
       if (!f) return;
       const edits = renameInRegistryText(f.text, canonical, newName, layers);
-      if (edits.length) out.push({ path, text: f.text, edits });
+      if (edits.length) out.push({ path, list, text: f.text, edits });
     };
-    add(src.config, src);
-    for (const file of src.unitFiles) add(file);
+    add(src.config, lists[0], src);
+    for (const file of src.unitFiles) add(file, file);
     return out;
   }
 

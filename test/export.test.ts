@@ -101,3 +101,17 @@ test("同上 in the published table copies the task above, not an item between, 
   const lead = t.rows.filter((r) => r.kind === "task").map((r) => (r.kind === "task" ? `${r.cells[1].text}${r.cells[1].ditto ? "↑" : ""}` : ""));
   assert.deepEqual(lead, ["区财政局", "区文旅局", "区财政局", "区财政局↑", "区财政局"]);
 });
+
+test("the published table: an item's 同上 copies what the model says, an unknown label's column holds only its own fields, a note after leading items stays after them", async () => {
+  const { buildModel, parse } = await import("../server/src/core/index.js");
+  const { publishedTable } = await import("../server/src/export/table.js");
+  const { settingsFrom } = await import("./helpers.js");
+  const settings = settingsFrom("{}");
+  const table = (text: string) => publishedTable(buildModel(parse(text), settings), settings);
+  const cells = (text: string) => table(text).rows.flatMap((r) => (r.kind === "task" ? [r.cells.map((c) => c.text + (c.ditto ? "↑" : "")).join("|")] : []));
+  // 事项一 has no lead: 事项二's 同上 reaches its task, as the model reads it.
+  assert.deepEqual(cells("1. 任务一\n   牵头：区财政局\n   （1）事项一\n      要求：做好\n   （2）事项二\n      牵头：同上\n"), ["1. 任务一|区财政局|", "（1）事项一||做好", "（2）事项二|区财政局|"]);
+  assert.deepEqual(cells("1. 任务一\n   牵头：区财政局\n   备注：备注一\n2. 任务二\n   牵头：区财政局\n   分管领导：张三\n"), ["1. 任务一|区财政局|备注一|", "2. 任务二|区财政局||张三"]);
+  const t = table("（1）孤项一\n   牵头：区发改局\n这里是一段说明。\n1. 任务一\n   牵头：区财政局\n");
+  assert.deepEqual([t.before, t.after], [[], ["这里是一段说明。"]]);
+});

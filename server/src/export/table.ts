@@ -23,6 +23,7 @@ export interface PublishedTable {
   after: string[];
 }
 
+/** A field column: `role` "other" for a heading that is no known label (its fields are those written with that label). */
 type ColumnRole = { kind: "number" } | { kind: "task" } | { kind: "field"; role: string; responsible: boolean | null; label: string };
 
 const DEFAULT_COLUMNS = ["工作任务", "工作要求", "牵头单位", "配合单位", "完成时限"];
@@ -52,7 +53,7 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
     const t = h.replace(/\s+/g, "");
     if (/^(序号|编号)$/.test(t)) return { kind: "number" };
     const role = settings.labels.get(t);
-    if (!role) return i === 0 || /任务|事项/.test(t) ? { kind: "task" } : { kind: "field", role: "note", responsible: null, label: t };
+    if (!role) return i === 0 || /任务|事项/.test(t) ? { kind: "task" } : { kind: "field", role: "other", responsible: null, label: t };
     const responsible = role === "responsible";
     const eff = responsible ? (model.leadSource === "responsible" ? "lead" : "partners") : role;
     return { kind: "field", role: eff, responsible, label: t };
@@ -60,7 +61,8 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   const hasNumberColumn = roles.some((r) => r.kind === "number");
   const rows: Row[] = [];
   const text = model.tree.text;
-  const firstLine = Math.min(...[...model.sections.map((s) => s.line), ...model.tasks.map((t) => t.line)], Infinity);
+  let firstLine = Infinity;
+  for (const x of [...model.sections, ...model.subsections, ...model.tasks, ...model.orphanItems]) firstLine = Math.min(firstLine, x.line);
   const before: string[] = [];
   const after: string[] = [];
   for (const n of model.notes) {
@@ -73,12 +75,17 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   for (const s of model.subsections) events.push({ line: s.line, row: { kind: "subsection", text: text.slice(s.node.range.start, s.node.range.end).trim() } });
   for (const t of all) events.push({ line: t.line, row: null, task: t });
   events.sort((a, b) => a.line - b.line);
-  // What 同上 copies: for a task, the task above; for an item, the item above or its task.
-  // Its cells merge down only when that is the row right above (an item may stand between).
+  // A 同上 cell shows what it copies, as the model resolved it (the task above; for an item,
+  // the item above, or its task where that item has no such cell), and merges with the row
+  // above only where that row shows the same.
   const cellsOf = new Map<Task, string[]>();
-  const sourceOf = new Map<Task, Task | null>();
-  model.tasks.forEach((t, i) => sourceOf.set(t, i > 0 ? model.tasks[i - 1] : null));
-  for (const t of all) t.items.forEach((it, i) => sourceOf.set(it, i > 0 ? t.items[i - 1] : t));
+  const copiedFrom = (fs: Field[]): Task | null => {
+    for (const f of fs) {
+      if (f.dittoSource) return f.dittoSource;
+      for (const u of f.units) if (u.inheritedFrom) return u.inheritedFrom;
+    }
+    return null;
+  };
   let above: Task | null = null;
   for (const e of events) {
     if (e.row) {
@@ -87,8 +94,6 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
       continue;
     }
     const t = e.task!;
-    const source = sourceOf.get(t) ?? null;
-    const sourceCells = source ? cellsOf.get(source) : undefined;
     const num = t.node.marker ? text.slice(t.node.marker.start, t.node.marker.end) : "";
     const cells: Cell[] = roles.map((r, i) => {
       let c: Cell;
@@ -105,7 +110,11 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
         const own = fs.filter((f) => f.label === r.label);
         const chosen = own.length ? own : fs;
         const raw = chosen.map((f) => fieldLines(model, f)).join("\n");
-        c = raw === "同上" ? { text: sourceCells?.[i] ?? raw, ditto: sourceCells !== undefined && source === above } : { text: raw, ditto: false };
+        if (raw === "同上") {
+          const from = copiedFrom(chosen);
+          const shown = (from && cellsOf.get(from)?.[i]) || raw;
+          c = { text: shown, ditto: from !== null && above !== null && cellsOf.get(above)?.[i] === shown };
+        } else c = { text: raw, ditto: false };
       }
       return c;
     });

@@ -99,3 +99,20 @@ test("removing a list item takes its separator, and with one of two units joined
   assert.equal(cut("牵头：甲局 乙局", "乙局"), "牵头：甲局", "no space is left at the end of the line");
   assert.equal(cut("牵头：甲局 乙局", "甲局"), "牵头：乙局", "nor before the next item");
 });
+
+test("taking out a unit writes out in full a shortened one after it that took its prefix from it", () => {
+  const settings = settingsFrom(JSON.stringify({ units: ["区财政局", "区市场监管局", "区科信局", "区文旅局"] }));
+  const fixed = (text: string, code: string) => {
+    const { findings } = analyze(text, settings);
+    const f = findings.find((x) => x.code === code);
+    assert.ok(f, `${code} in ${text}: ${findings.map((x) => x.code).join()}`);
+    const out = applyEdits(text, f.fixes[0].edits);
+    return { out, after: analyze(out, settings).findings.map((x) => x.code) };
+  };
+  const a = fixed("1. 任务\n   牵头：区财政局\n   配合：区财政局和市场监管局\n", "TT203");
+  assert.deepEqual(a, { out: "1. 任务\n   牵头：区财政局\n   配合：区市场监管局\n", after: [] });
+  const b = fixed("1. 任务\n   牵头：区科信局、区科信局、各街道、文旅局\n", "TT204");
+  assert.deepEqual(b, { out: "1. 任务\n   牵头：区科信局、各街道、区文旅局\n", after: [] }, "written out even where another 区科信局 stands before it");
+  const c = fixed("1. 任务\n   牵头：区科信局\n   配合：区科信局、各街道、文旅局\n", "TT203");
+  assert.deepEqual(c, { out: "1. 任务\n   牵头：区科信局\n   配合：各街道、区文旅局\n", after: [] });
+});

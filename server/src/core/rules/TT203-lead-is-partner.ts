@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { removeListItem } from "./util.js";
+import { removeUnit } from "./util.js";
 
 export const leadIsPartner: Rule = {
   code: "TT203",
@@ -30,7 +30,7 @@ export const leadIsPartner: Rule = {
         fixes: [
           {
             title: { zh: `从“${p.field.label}”中删去“${p.name}”`, en: `Remove “${p.name}” from “${p.field.label}”` },
-            edits: [removeListItem(text, p.range, p.resolution === "conjunction")],
+            edits: removeUnit(text, p),
             safe: false,
           },
         ],

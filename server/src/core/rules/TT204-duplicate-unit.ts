@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { removeListItem } from "./util.js";
+import { removeUnit } from "./util.js";
 import type { Unit } from "../model/model.js";
 
 export const duplicateUnit: Rule = {
@@ -40,7 +40,7 @@ export const duplicateUnit: Rule = {
           fixes: [
             {
               title: { zh: `删去重复的“${u.name}”`, en: `Remove the repeated “${u.name}”` },
-              edits: [removeListItem(text, u.range, u.resolution === "conjunction")],
+              edits: removeUnit(text, u),
               // Which of two columns keeps it is the author's choice.
               safe: same && sameField,
             },

@@ -1,6 +1,6 @@
 // Small helpers the rules share.
 
-import type { Model, Task } from "../model/model.js";
+import type { Model, Task, Unit } from "../model/model.js";
 import { headEnd, type NoteNode } from "../syntax/nodes.js";
 import type { Edit, Msg } from "./types.js";
 import { isSpace, type Range } from "../text.js";
@@ -71,6 +71,25 @@ export function removeListItem(text: string, item: Range, joined = false): Edit 
   // Set apart by spaces alone: the spaces before it go too (first in its list, those after it),
   // so that no space is left at the end of a line or before the next item.
   return s < item.start ? { start: s, end: item.end, newText: "" } : { start: item.start, end: e, newText: "" };
+}
+
+/**
+ * Edits that take a unit out of its list, and write out in full the unit after it whose
+ * shortened name took its prefix from the one taken out (区科信局、文旅局; 区财政局和市场监管局):
+ * left shortened, it would be read with another prefix, or none.
+ */
+export function removeUnit(text: string, u: Unit): Edit[] {
+  const edits = [removeListItem(text, u.range, u.resolution === "conjunction")];
+  const units = u.field.units;
+  for (let j = units.indexOf(u) + 1; j < units.length; j++) {
+    const next = units[j];
+    if (next.inheritedFrom) break;
+    // 各街道 and the like carry no prefix: the shortened name after them took it from here.
+    if (next.resolution === "collective") continue;
+    if ((next.resolution === "prefix" || next.resolution === "conjunction") && next.name !== next.canonical) edits.push({ start: next.start, end: next.end, newText: next.canonical });
+    break;
+  }
+  return edits;
 }
 
 export function q(s: string): string {

@@ -1,6 +1,6 @@
 // The `tasktable` command line: check, fmt, export, rules. The same core as the editor.
 
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import {
   RULES,
@@ -115,7 +115,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     const locale = localeFrom(o);
     const explicit = flag(o, "--config");
     // A config named on the command line that is not there is a mistake, not a default.
-    if (explicit !== undefined && !existsSync(explicit)) {
+    if (explicit !== undefined && !(existsSync(explicit) && statSync(explicit).isFile())) {
       warn(`tasktable: cannot read the config ${explicit}: no such file\n`);
       return 2;
     }

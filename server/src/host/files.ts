@@ -61,8 +61,8 @@ export function findTables(dir: string, out: string[] = [], seen = new Set<strin
   return out;
 }
 
-/** A file that is not UTF-8 text: read as UTF-8, its characters would be lost. */
-export class EncodingError extends Error {}
+/** A table that cannot be read as text: not a file, or not UTF-8 (read anyway, its characters would be lost). */
+export class TableReadError extends Error {}
 
 /**
  * A table's text, read as UTF-8 (a byte order mark kept, as the file has it). A file in
@@ -71,15 +71,17 @@ export class EncodingError extends Error {}
  * writing it back (formatting, fixes) would lose them.
  */
 export function readTable(path: string): string {
+  // A pipe would be waited on for ever.
+  if (!statSync(path).isFile()) throw new TableReadError("not a file");
   const bytes = readFileSync(path);
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new EncodingError("the file is UTF-16; save it as UTF-8");
+    throw new TableReadError("the file is UTF-16; save it as UTF-8");
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     let line = 1;
     for (let i = 0; i < bad; i++) if (bytes[i] === 10) line++;
-    throw new EncodingError(`line ${line} is not UTF-8 (GBK or another encoding?); save the file as UTF-8`);
+    throw new TableReadError(`line ${line} is not UTF-8 (GBK or another encoding?); save the file as UTF-8`);
   }
   return bytes.toString("utf8");
 }

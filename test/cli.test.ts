@@ -152,6 +152,7 @@ test("folders: a folder reached again through a link is searched once; pipes are
   const c = await run(["check", join(d, "sub", "a.tasktable"), "--config", join(d, "typo.json")]);
   assert.equal(c.code, 2);
   assert.match(c.err, /cannot read the config/);
+  assert.equal((await run(["check", join(d, "sub", "a.tasktable"), "--config", d])).code, 2, "a folder is no config");
 });
 
 test("text output: the caret stands under the range on a line indented with a tab", async () => {

@@ -786,9 +786,9 @@ export function isTable(uri: string): boolean {
   return uri.endsWith(EXTENSION);
 }
 
-/** Only letters, as an input method leaves pinyin before it turns it into characters. */
+/** Only letters (and the ' that splits syllables), as an input method leaves pinyin before it turns it into characters. */
 function isLatinWord(name: string): boolean {
-  return /^[A-Za-z]+$/.test(name);
+  return /^[A-Za-z']+$/.test(name);
 }
 
 export function isConfigFile(uri: string): boolean {

@@ -117,7 +117,8 @@ export function complete(model: Model, offset: number, index: UnitIndex, setting
       labelItems(model, settings, task, replace)
     : // At the margin: the next number at each level.
       numberItems(model, settings, li, replace);
-  const out = [...items, ...snippetItems(snippets, replace)].filter((i) => i.insertText.startsWith(typed) || (i.snippet && i.filterText.startsWith(typed)));
+  const t = foldWidth(typed);
+  const out = [...items, ...snippetItems(snippets, replace)].filter((i) => foldWidth(i.insertText).startsWith(t) || (i.snippet && i.filterText.startsWith(typed)));
   return { items: out, isIncomplete: false };
 }
 
@@ -244,4 +245,14 @@ function snippetItems(snippets: Readonly<Record<string, Snippet>>, replace: Rang
     replace,
     snippet: true,
   }));
+}
+
+/** Full-width digits, brackets and stops read as their half-width forms: `１` or `(` may start `1.` or `（一）`. */
+function foldWidth(s: string): string {
+  let o = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    o += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : c === 0xff08 ? "(" : c === 0xff09 ? ")" : c === 0xff0e ? "." : s[i];
+  }
+  return o;
 }

@@ -63,7 +63,7 @@ before(async () => {
     processId: process.pid,
     rootUri: pathToFileURL(dir).toString(),
     workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: "ws" }],
-    capabilities: { textDocument: { diagnostic: {} }, workspace: { semanticTokens: { refreshSupport: true } } },
+    capabilities: { textDocument: { diagnostic: {}, codeAction: { resolveSupport: { properties: ["edit"] } } }, workspace: { semanticTokens: { refreshSupport: true } } },
   });
   await conn.sendNotification("initialized", {});
 });
@@ -192,4 +192,21 @@ test("an untitled table with no folder open gets the defaults, not a config wher
     conn2.dispose();
     if (c2.exitCode === null) c2.kill();
   }
+});
+
+test("fix-all is offered without its edit and resolved when taken, every pass applied", async () => {
+  const u = uri("east-fix.tasktable");
+  const text = "1．任务\n   牵头：东区财政局\n2、任务\n   牵头：东区财政局\n";
+  await open("east-fix.tasktable", text);
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const actions = (await conn.sendRequest("textDocument/codeAction", { textDocument: { uri: u }, range, context: { diagnostics: [], only: ["source.fixAll.tasktable"] } })) as { kind: string; edit?: unknown; data?: unknown }[];
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].edit, undefined, "no edit until it is taken");
+  const resolved = (await conn.sendRequest("codeAction/resolve", actions[0])) as { edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } };
+  const [edit] = resolved.edit.changes[u];
+  const lines = text.split("\n");
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const fixed = text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+  assert.equal(fixed, "1.任务\n   牵头：东区财政局\n2.任务\n   牵头：东区财政局\n");
+  assert.equal(await conn.sendRequest("tasktable/fixAll", { uri: u }), fixed);
 });

@@ -116,3 +116,17 @@ test("taking out a unit writes out in full a shortened one after it that took it
   const c = fixed("1. 任务\n   牵头：区科信局\n   配合：区科信局、各街道、文旅局\n", "TT203");
   assert.deepEqual(c, { out: "1. 任务\n   牵头：区科信局\n   配合：各街道、区文旅局\n", after: [] });
 });
+
+test("fix-all takes, in passes, the safe fixes that earlier fixes bring to light", async () => {
+  const { fixAllText, safeFixEdits, replacementEdit } = await import("../server/src/core/index.js");
+  const settings = settingsFrom("{}");
+  const text = "1．任务\n   牵头：区财政局\n2、任务\n   牵头：区财政局\n";
+  const once = applyEdits(text, safeFixEdits(analyze(text, settings).findings));
+  assert.deepEqual(analyze(once, settings).findings.map((f) => f.code), ["TT108"], "one pass leaves the widths mixed");
+  const all = fixAllText(text, settings);
+  assert.deepEqual(analyze(all, settings).findings, []);
+  const e = replacementEdit(text, all)!;
+  assert.equal(applyEdits(text, [e]), all);
+  assert.deepEqual(replacementEdit("甲𠀀乙", "甲𠀁乙"), { start: 1, end: 3, newText: "𠀁" }, "a surrogate pair is replaced whole");
+  assert.equal(replacementEdit("同", "同"), null);
+});

@@ -11,6 +11,7 @@ export type { Finding, Fix, Edit, Rule } from "./rules/types.js";
 export { defaultSettings, type Settings, type Severity, type Locale } from "./settings.js";
 export { format, formatEdits } from "./features/format.js";
 export { applyEdits, nonOverlapping } from "./features/edits.js";
+export { fixAllText, safeFixEdits, replacementEdit, FIX_PASSES } from "./features/fix-all.js";
 export { modelToJson, type ModelJson } from "./features/export-json.js";
 export { parseConfig, parseUnitFile, type ConfigProblem } from "./config/load.js";
 export { effectiveLayer, matchingOverrides, toSettings } from "./config/resolve.js";

@@ -25,13 +25,14 @@ import {
   TOKEN_MODIFIERS,
   TOKEN_TYPES,
   UnitIndex,
-  applyEdits,
   complete,
+  fixAllText,
+  replacementEdit,
+  safeFixEdits,
   completesFromBlock,
   foldingRanges,
   formatEdits,
   hover,
-  nonOverlapping,
   outline,
   renameInRegistryText,
   renameUnitEdits,
@@ -80,6 +81,8 @@ export class TaskTableServer {
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly reports = new DiagnosticReports();
   private semanticRefresh = false;
+  /** The client resolves a code action's edit when it is taken. */
+  private resolveEdit = false;
   private configProblemsTimer: ReturnType<typeof setTimeout> | undefined;
   private configProblemsShown = new Set<string>();
 
@@ -578,9 +581,23 @@ export class TaskTableServer {
       }
       if (wants(FIX_ALL)) {
         const edits = fixAllEdits(a);
-        if (edits.length) out.push({ title: a.settings.locale === "en" ? "Fix all safe problems" : "修复全部可安全修复的问题", kind: FIX_ALL, edit: { changes: { [a.uri]: edits.map((e) => toTextEdit(a.lines, e)) } } });
+        if (edits.length) {
+          const title = a.settings.locale === "en" ? "Fix all safe problems" : "修复全部可安全修复的问题";
+          // Offered on every cursor move: the passes after the first (another analysis each)
+          // run only when the action is taken, where the client can resolve it then.
+          if (this.resolveEdit) out.push({ title, kind: FIX_ALL, data: { uri: a.uri } });
+          else out.push({ title, kind: FIX_ALL, edit: { changes: { [a.uri]: edits.map((e) => toTextEdit(a.lines, e)) } } });
+        }
       }
       return out;
+    });
+
+    c.onCodeActionResolve((action) => {
+      const uri = (action.data as { uri?: string } | undefined)?.uri;
+      const a = action.kind === FIX_ALL && uri ? this.tableAnalysis(uri) : undefined;
+      if (!a) return action;
+      const e = fixAllPassesEdit(a);
+      return { ...action, edit: { changes: { [a.uri]: e ? [toTextEdit(a.lines, e)] : [] } } };
     });
 
     c.onDocumentFormatting((p) => {
@@ -617,7 +634,7 @@ export class TaskTableServer {
     });
     c.onRequest("tasktable/fixAll", (p: { uri: string }) => {
       const a = this.tableAnalysis(p.uri);
-      return a ? applyEdits(a.text, fixAllEdits(a)) : null;
+      return a ? fixAllText(a.text, a.settings, a.findings) : null;
     });
   }
 
@@ -726,6 +743,7 @@ export class TaskTableServer {
     this.pull = !!caps.textDocument?.diagnostic;
     this.insertReplace = !!caps.textDocument?.completion?.completionItem?.insertReplaceSupport;
     this.semanticRefresh = !!caps.workspace?.semanticTokens?.refreshSupport;
+    this.resolveEdit = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes("edit");
     this.hierarchical = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport !== false;
     this.folders = (p.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (this.folders.length === 0 && p.rootUri) this.folders = [URI.parse(p.rootUri).fsPath];
@@ -743,7 +761,7 @@ export class TaskTableServer {
         selectionRangeProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL], resolveProvider: true },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
@@ -769,15 +787,17 @@ function findingAt(a: Analysis, code: unknown, start: number, end: number): Find
   return undefined;
 }
 
-/** Every safe fix of every finding above hint level, without overlaps. */
+/** Every safe fix of every finding above hint level, without overlaps: one pass. */
 export function fixAllEdits(a: Analysis): Edit[] {
-  const edits: Edit[] = [];
-  for (const f of a.findings) {
-    if (f.severity === "hint") continue;
-    const fix = f.fixes.find((x) => x.safe);
-    if (fix) edits.push(...fix.edits);
-  }
-  return nonOverlapping(edits);
+  return safeFixEdits(a.findings);
+}
+
+/**
+ * Every safe fix, in as many passes as it takes (a fix may bring another finding to light),
+ * as one edit; null when there is nothing to fix.
+ */
+export function fixAllPassesEdit(a: Analysis): Edit | null {
+  return replacementEdit(a.text, fixAllText(a.text, a.settings, a.findings));
 }
 
 const LANGUAGE_ID = "tasktable";

@@ -201,3 +201,9 @@ test("a task's outline entry, fold and selection cover its items and their field
   const outer = at("$0一、部分\n1. 任务\n   （1）事项\n      牵头：区财政局\n二、部分\n");
   assert.equal(outer.model.tree.lines.lineAt(outline(outer.model)[0].range.end), 3, "the section runs to the end of its last task's item");
 });
+
+test("同上 with a stop after it (同上。) copies the cell above, in text fields as in unit fields", () => {
+  const { model } = at("$01. 任务\n   牵头：区财政局\n   时限：2021年底前\n2. 任务\n   牵头：同上。\n   时限：同上。\n");
+  assert.equal(model.tasks[1].deadline, "2021年底前");
+  assert.deepEqual(model.tasks[1].lead.map((u) => u.canonical), ["区财政局"]);
+});

@@ -110,7 +110,7 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
         const own = fs.filter((f) => f.label === r.label);
         const chosen = own.length ? own : fs;
         const raw = chosen.map((f) => fieldLines(model, f)).join("\n");
-        if (raw === "同上") {
+        if (raw.replace(/[。.；;．]$/, "") === "同上") {
           const from = copiedFrom(chosen);
           const shown = (from && cellsOf.get(from)?.[i]) || raw;
           c = { text: shown, ditto: from !== null && above !== null && cellsOf.get(above)?.[i] === shown };

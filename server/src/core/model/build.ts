@@ -502,8 +502,11 @@ function dittoIn(text: string, fn: FieldNode): Range | null {
     start = more[0].start;
     end = more[0].end;
   }
+  // A stop after it (同上。) is how a sentence ends, not part of what it says.
+  if (end - start === DITTO.length + 1 && STOPS.includes(text.charCodeAt(end - 1))) end--;
   return end - start === DITTO.length && text.startsWith(DITTO, start) ? { start, end } : null;
 }
+const STOPS = [0x3002, 0x2e, 0xff1b, 0x3b, 0xff0e]; // 。 . ； ; ．
 
 /**
  * A unit of the model, and the list item it was written as. Its place is kept as two numbers;

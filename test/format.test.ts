@@ -91,3 +91,22 @@ test("fmt keeps a title line that follows an item with the task, whatever the wi
   }
   assert.equal(fmt("100. 任务\n 标题的第二行\n   牵头：区财政局\n"), "100. 任务\n     标题的第二行\n   牵头：区财政局\n", "before the fields, aligned with the title");
 });
+
+test("range formatting edits only inside its range, also at the blank lines that end a file", async () => {
+  const { formatEdits } = await import("../server/src/core/index.js");
+  const text = "1. 任务\n   牵头：区财政局\n\n\n\n";
+  const tree = parse(text);
+  const last = tree.lines.lineCount - 1;
+  for (let startLine = 0; startLine <= last; startLine++) {
+    for (const e of formatEdits(tree, { labels: "keep" }, { startLine, endLine: last })) {
+      assert.ok(e.start >= tree.lines.starts[startLine], `range from line ${startLine}: an edit starts at ${e.start}`);
+    }
+  }
+  assert.equal(applyEditsOf(text, formatEdits(tree, { labels: "keep" }, { startLine: 0, endLine: last })), "1. 任务\n   牵头：区财政局\n");
+});
+
+function applyEditsOf(text: string, edits: { start: number; end: number; newText: string }[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}

@@ -135,6 +135,9 @@ export function formatEdits(tree: SyntaxTree, options: FormatOptions, range?: { 
     }
     const lastContentLine = lines.lineAt(k);
     const tailStart = lines.lineEnd(lastContentLine);
+    // A range that holds only blank lines at the end leaves them: the edit would start on the
+    // last line with text, outside the range.
+    if (range && lastContentLine < range.startLine) return edits;
     if (k > (tree.bom ? 1 : 0) && tailStart < end) {
       // Keep the last line's own break; drop blank lines and spaces after it.
       const tail = text.slice(tailStart, end);

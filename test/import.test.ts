@@ -316,3 +316,29 @@ test("hostile files: a zip bomb and a 100 MB text are refused with exit 2", asyn
   writeFileSync(join(d, "fake.docx"), "not a zip");
   assert.match((await run(["import", join(d, "fake.docx")])).err, /not a \.docx or \.xlsx file/);
 });
+
+test("a header with a heading of its own or a bracketed gloss is still the header; cells past it are kept; 同上 in a unit cell stays a unit field", () => {
+  const unk = "序号\t工作任务\t具体措施\t责任单位（部门）\t完成情况\n1\t主动公开规划。\t做好公开\t区发改局\t已完成\n";
+  const r1 = importText(unk, {});
+  assertLossless(unk, r1);
+  assert.deepEqual(brief(json(r1.text)), ["-/-/1 主动公开规划。 | 区发改局 | "]);
+  const extra = "序号\t工作任务\t牵头单位\t责任单位\n1\t主动公开规划。\t区发改局\t区科信局\t2021年10月底前\n";
+  const r2 = importText(extra, {});
+  assertLossless(extra, r2);
+  assert.match(r2.text, /备注：2021年10月底前/);
+  const ditto = "序号\t工作任务\t牵头单位\t责任单位\n1\t主动公开规划。\t区发改局\t区科信局\n2\t归集历史规划。\t同上\t同上、区财政局\n";
+  const r3 = importText(ditto, {});
+  assert.deepEqual(brief(json(r3.text)), ["-/-/1 主动公开规划。 | 区发改局 | 区科信局", "-/-/2 归集历史规划。 | 区发改局 | 区科信局、区财政局"]);
+});
+
+test("text files: UTF-16 with its mark is read; a PDF or other binary is refused; spreadsheet dates and formulas read as they show", async () => {
+  const { decodeText, cellText } = await import("../server/src/import/files.js");
+  const text = "序号\t工作任务\t牵头单位\n1\t主动公开规划。\t区发改局\n";
+  assert.equal(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])), text);
+  for (const bytes of [Buffer.from("%PDF-1.4\n%\xe2\xe3\n1 0 obj"), Buffer.from([0x50, 0x4b, 3, 4, 20, 0]), Buffer.from([0x31, 0, 0x32])]) {
+    assert.throws(() => decodeText(bytes, "f"), /not a text file/);
+  }
+  assert.equal(cellText(new Date(Date.UTC(2021, 9, 31)), "Sun Oct 31 2021"), "2021年10月31日");
+  assert.equal(cellText({ formula: "A1", result: 5 }, ""), "5");
+  assert.equal(cellText("区发改局", "区发改局"), "区发改局");
+});

@@ -22,10 +22,21 @@ export async function importBuffer(buf: Buffer, name: string, options: ImportOpt
   if (ext === ".xlsx") return importXlsx(buf, name, options);
   if (ext === ".doc" || ext === ".xls") throw new ImportError(`${name}: the old binary ${ext} format is not read; save it as ${ext}x or as text`);
   if (buf.length > 20 * 1024 * 1024) throw new ImportError(`${name} is over 20 MB; the importer reads files of up to 20 MB`);
-  return importText(decodeText(buf), options);
+  return importText(decodeText(buf, name), options);
 }
 
-function decodeText(buf: Buffer): string {
+/**
+ * Text in UTF-16 with its byte order mark (Excel's "Unicode Text", Notepad's "Unicode"), in
+ * UTF-8, or else in GB18030 (GBK's superset). A file with NUL bytes and no UTF-16 mark is
+ * not text (a PDF, a spreadsheet saved in another format): refused, not read as garbage.
+ */
+export function decodeText(buf: Buffer, name = "the file"): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf.subarray(2));
+  const head = buf.subarray(0, 5).toString("latin1");
+  if (buf.includes(0) || head === "%PDF-" || head.startsWith("PK\u0003\u0004")) {
+    throw new ImportError(`${name} is not a text file, nor a .docx or .xlsx: save the table as one of those`);
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buf).replace(/^\ufeff/, "");
   } catch {
@@ -64,11 +75,30 @@ export async function importXlsx(buf: Buffer, name: string, options: ImportOptio
         if (cell.master.col === cell.col) row.push(null);
         continue;
       }
-      const text = cell.text ?? "";
+      const text = cellText(cell.value, cell.text ?? "");
       row.push(text.split(/\r\n|\r|\n/));
     }
     if (row.length === 0 || row.every((c) => c !== null && c.every((l) => !l.trim()))) continue;
     rows.push(row);
   }
   return importRows(rows, "xlsx", options);
+}
+
+/**
+ * What a spreadsheet cell shows, as text. A date (typed as 2021年10月 or 2021-10-31, Excel
+ * keeps a date) is written as 2021年10月31日, not as the date object's own text; a formula
+ * gives its last result.
+ */
+export function cellText(value: unknown, shown: string): string {
+  if (value instanceof Date) return chineseDate(value);
+  if (value && typeof value === "object" && "result" in value) {
+    const r = (value as { result?: unknown }).result;
+    if (r instanceof Date) return chineseDate(r);
+    if (r !== undefined && r !== null && typeof r !== "object") return String(r);
+  }
+  return shown;
+}
+
+function chineseDate(d: Date): string {
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }

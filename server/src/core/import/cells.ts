@@ -56,19 +56,28 @@ const NUMBER_HEADINGS = /^(序号|编号|序列|No\.?)$/i;
 const SECTION_HEADINGS = /^(类别|分类|类型|领域|重点领域|工作领域|板块|方面|项目类别|工作类别)$/;
 const UNIT_HEADING = /^(牵头|责任|配合|协办|参与|主办|承办|协助)(单位|处室|部门|科室|股室|领导)?$/;
 
-const compact = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "");
+/** A heading without spaces, and without a bracketed gloss after it (责任单位（部门）). */
+const compact = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "").replace(/^(.+?)[（(][^（）()]*[）)]$/, "$1");
+/** Headings tables use for columns the format has no label for: kept, as 备注. */
+const OTHER_HEADINGS = /(要求|内容|措施|情况|进度|安排|节点|目标|标准|成效|依据|方式|形式|责任人|联系人|领导)$/;
 
 /** Whether a cell's text reads as one of the headings of a task table. */
 export function isHeaderWord(text: string, labels: LabelTable): boolean {
   const t = compact(text);
   if (!t || t.length > 8) return false;
-  return labels.has(t) || TASK_HEADINGS.test(t) || NUMBER_HEADINGS.test(t) || SECTION_HEADINGS.test(t) || UNIT_HEADING.test(t) || /^(完成|公开|办理)?(时限|时间|期限)$/.test(t) || /^(备注|说明)$/.test(t);
+  return labels.has(t) || TASK_HEADINGS.test(t) || NUMBER_HEADINGS.test(t) || SECTION_HEADINGS.test(t) || UNIT_HEADING.test(t) || /^(完成|公开|办理)?(时限|时间|期限)$/.test(t) || /^(备注|说明)$/.test(t) || OTHER_HEADINGS.test(t);
 }
 
-/** A header row must name a task column or a unit column and have two headings at least. */
+/**
+ * A header row must name a task column or a unit column and have two headings at least. One
+ * heading of its own (分管领导, a column no table shares) does not keep a row from being the
+ * header when three others are headings.
+ */
 export function isHeaderRow(cells: string[], labels: LabelTable): boolean {
   const words = cells.map(compact).filter(Boolean);
-  if (words.length < 2 || !words.every((w) => isHeaderWord(w, labels))) return false;
+  if (words.length < 2) return false;
+  const unknown = words.filter((w) => !isHeaderWord(w, labels));
+  if (unknown.length > (words.length >= 4 ? 1 : 0) || unknown.some((w) => w.length > 8)) return false;
   return words.some((w) => TASK_HEADINGS.test(w) || UNIT_HEADING.test(w) || /单位|处室|部门/.test(w));
 }
 
@@ -129,6 +138,13 @@ export function isUnitList(text: string): boolean {
   const parts = unitParts(t);
   if (parts.length === 0) return false;
   return parts.every((p) => p.length >= 2 && p.length <= 24 && (UNIT_END.test(p) || UNIT_START.test(p)));
+}
+
+/** A unit cell's line: a unit list, in which 同上 may stand for the units above (同上、区财政局). */
+export function isUnitLine(text: string): boolean {
+  if (isUnitList(text)) return true;
+  const parts = unitParts(trimAll(text));
+  return parts.some((p) => p === "同上") && parts.every((p) => p === "同上" || isUnitList(p));
 }
 
 /** Units written in words: `办公室牵头，其他股室及属下单位配合`. */

@@ -8,7 +8,7 @@ import {
   classifyCell,
   classifyColumns,
   isBlank,
-  isUnitList,
+  isUnitLine,
   isUnitRole,
   markerOf,
   trimAll,
@@ -179,7 +179,7 @@ export function writeTable(w: Writer, t: ImportTable, labels: LabelTable): void 
         if (i === firstUnitCol) w.field(col.label, []);
         continue;
       }
-      if (lines.every(isUnitList)) {
+      if (lines.every(isUnitLine)) {
         w.field(col.label, lines);
         continue;
       }
@@ -193,6 +193,14 @@ export function writeTable(w: Writer, t: ImportTable, labels: LabelTable): void 
       }
       w.guess(`${SECTION_NAMES(col)}格是一段话，不是单位名单：整段写作备注。`);
       w.field("备注", lines);
+    }
+    // Cells past the last heading: no column names them, and nothing is dropped.
+    if (t.fit === "positional" && cells.length > cols.length) {
+      const extra = cells.slice(cols.length).filter((c): c is string[] => c !== null && c.some((l) => !isBlank(l)));
+      if (extra.length) {
+        w.guess(`这一行比表头多${cells.length - cols.length}格：多出的写作“备注”。`);
+        for (const c of extra) w.field("备注", c.filter((l) => !isBlank(l)));
+      }
     }
     w.endTask();
   }

@@ -7,16 +7,56 @@ import type { Cell, ImportRow, ImportTable } from "./table.js";
 
 const PIPE = /[|｜]/;
 
-function splitPipes(line: SrcLine, dropped: number[]): string[] {
-  const out: string[] = [];
-  let s = 0;
+const BR = /^<br\s*\/?>/i;
+
+/**
+ * A pipe row's cells, each as its lines. As Markdown writes a table (and `export --to md`
+ * does): `\|` is a pipe in a cell, `<br>` a line break in one; the backslash and the tag
+ * are reported as delimiters.
+ */
+function splitPipes(line: SrcLine, dropped: number[]): string[][] {
+  const out: string[][] = [];
+  let cell: string[] = [];
+  let cur = "";
   const t = line.text;
+  // Where the cell's current line began in the text, while it is the text as written.
+  let from = 0;
+  let plain = true;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || PIPE.test(t[i])) {
-      out.push(t.slice(s, i));
+      // A cell in bold (**一、深化政务公开**), as Markdown writes a row that spans the table.
+      const bold = plain && cell.length === 0 ? /^([\s\u3000]*)\*\*(?=[^*])(.*[^*])\*\*[\s\u3000]*$/.exec(cur) : null;
+      if (bold) {
+        const a = from + bold[1].length;
+        const b = a + 2 + bold[2].length;
+        dropped.push(line.offset + a, line.offset + a + 1, line.offset + b, line.offset + b + 1);
+        cur = bold[1] + bold[2];
+      }
+      cell.push(cur);
+      out.push(cell);
+      cell = [];
+      cur = "";
       if (i < t.length) dropped.push(line.offset + i);
-      s = i + 1;
+      from = i + 1;
+      plain = true;
+      continue;
     }
+    if (t[i] === "\\" && PIPE.test(t[i + 1] ?? "")) {
+      dropped.push(line.offset + i);
+      cur += t[++i];
+      plain = false;
+      continue;
+    }
+    const br = t[i] === "<" ? BR.exec(t.slice(i, i + 8)) : null;
+    if (br) {
+      for (let k = 0; k < br[0].length; k++) dropped.push(line.offset + i + k);
+      cell.push(cur);
+      cur = "";
+      i += br[0].length - 1;
+      plain = false;
+      continue;
+    }
+    cur += t[i];
   }
   return out;
 }
@@ -26,7 +66,7 @@ export function readPipes(lines: SrcLine[], labels: LabelTable, dropped: number[
   const h = lines.findIndex((l) => PIPE.test(l.text) && isHeaderRow(l.text.split(PIPE).map(trimAll).filter(Boolean), labels));
   if (h < 0) return null;
   const local: number[] = [];
-  const headPieces = splitPipes(lines[h], local);
+  const headPieces = splitPipes(lines[h], local).map((p) => p.join(""));
   const leading = isBlank(headPieces[0]);
   const closing = /[|｜][\s\u3000]*$/.test(lines[h].text);
   const header = headPieces.map(trimAll).filter((x, i) => !(i === 0 && leading && !x) && !(i === headPieces.length - 1 && closing && !x));
@@ -53,9 +93,9 @@ export function readPipes(lines: SrcLine[], labels: LabelTable, dropped: number[
     }
     const pieces = splitPipes(l, dropped);
     pieces.forEach((p, k) => {
-      if (k === 0 && open) cur![cur!.length - 1].push(p);
-      else if (k === 0 && leading && isBlank(p)) return;
-      else cur!.push([p]);
+      if (k === 0 && open) cur![cur!.length - 1].push(...p);
+      else if (k === 0 && leading && p.every(isBlank)) return;
+      else cur!.push(p);
     });
     const rowEnds = closing ? /[|｜][\s\u3000]*$/.test(l.text) : true;
     if (rowEnds) {

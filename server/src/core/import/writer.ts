@@ -20,7 +20,8 @@ export class Writer {
   }
 
   title(text: string) {
-    this.lines.push(`# ${trimAll(text)}`);
+    // A Markdown heading's own signs (# 标题) are the title's sign here.
+    this.lines.push(`# ${trimAll(text).replace(/^#{1,6}[ \t]+/, "")}`);
     this.hasTitle = true;
     this.inTask = false;
   }

@@ -365,3 +365,11 @@ test("a Markdown table as export --to md writes it (\\| in a cell, <br> between 
   assert.match(r.text, /1\. 公开A\|B/);
   assert.match(r.text, /工作要求：第一行\n +第二行/);
 });
+
+test("tab-separated rows: empty cells at the end of a row are empty, not 同上", () => {
+  const tsv = "序号\t工作任务\t工作要求\t牵头单位\t责任单位\t完成时限\n1\t主动公开规划。\t及时公开。\t区发改局\t区科信局\t2021年10月底前\n2\t归集历史规划。\t做好归集。\t区财政局\t\t\n";
+  const r = importText(tsv, {});
+  assertLossless(tsv, r);
+  assert.doesNotMatch(r.text, /同上/);
+  assert.deepEqual(brief(json(r.text)), ["-/-/1 主动公开规划。 | 区发改局 | 区科信局", "-/-/2 归集历史规划。 | 区财政局 | "]);
+});

@@ -138,7 +138,9 @@ export function readTsv(lines: SrcLine[], labels: LabelTable): ImportTable | nul
       end = i;
       break;
     }
-    const cells = cellsOf(t.replace(/\s+$/, ""));
+    // Trailing tabs are empty cells that are there (a spreadsheet copies them): kept, they are
+    // empty; cut off, the row would read as short and its last cells as merged (同上).
+    const cells = cellsOf(t.replace(/[ \u3000\u00a0\r\n]+$/, ""));
     rows.push({ cells: cells.map((c) => [c]) });
   }
   return { before: lines.slice(0, h).map((l) => l.text), header, rows, after: lines.slice(end).map((l) => l.text), fit: "positional" };

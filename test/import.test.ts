@@ -373,3 +373,25 @@ test("tab-separated rows: empty cells at the end of a row are empty, not 同上"
   assert.doesNotMatch(r.text, /同上/);
   assert.deepEqual(brief(json(r.text)), ["-/-/1 主动公开规划。 | 区发改局 | 区科信局", "-/-/2 归集历史规划。 | 区财政局 | "]);
 });
+
+test("a header repeated inside the table (as Word repeats it on each page) is not a task", () => {
+  const tsv = "序号\t工作任务\t牵头单位\n1\t主动公开规划。\t区发改局\n序号\t工作任务\t牵头单位\n2\t归集历史规划。\t区财政局\n";
+  const r = importText(tsv, {});
+  assertLossless(tsv, r);
+  assert.deepEqual(brief(json(r.text)), ["-/-/1 主动公开规划。 | 区发改局 | ", "-/-/2 归集历史规划。 | 区财政局 | "]);
+});
+
+test("a damaged .docx or .xlsx is refused in one line, with exit 2", async () => {
+  const d = mkdtempSync(join(tmpdir(), "tasktable-import-"));
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file("word/other.xml", "<x/>");
+  const buf = await zip.generateAsync({ type: "nodebuffer" });
+  for (const name of ["broken.docx", "broken.xlsx"]) {
+    writeFileSync(join(d, name), buf);
+    const r = await run(["import", join(d, name)]);
+    assert.equal(r.code, 2, name);
+    assert.match(r.err, /cannot be read as an? (Word|Excel) file|has no worksheet/);
+    assert.doesNotMatch(r.err, /\n\s+at /, "no stack trace");
+  }
+});

@@ -47,7 +47,7 @@ export function decodeText(buf: Buffer, name = "the file"): string {
 export async function importDocx(buf: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
   checkZip(buf, name);
   const mammoth = await import("mammoth");
-  const { value: html } = await (mammoth.default ?? mammoth).convertToHtml({ buffer: buf });
+  const { value: html } = await damaged(name, "a Word", () => (mammoth.default ?? mammoth).convertToHtml({ buffer: buf }));
   const doc = readHtmlTable(html);
   if (!doc) {
     // No table: the document's text, read as a text layout.
@@ -61,7 +61,7 @@ export async function importXlsx(buf: Buffer, name: string, options: ImportOptio
   checkZip(buf, name);
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  await damaged(name, "an Excel", () => wb.xlsx.load(buf as unknown as ArrayBuffer));
   const ws = wb.worksheets[0];
   if (!ws) throw new ImportError(`${name} has no worksheet`);
   const rows: ImportCell[][] = [];
@@ -101,4 +101,13 @@ export function cellText(value: unknown, shown: string): string {
 
 function chineseDate(d: Date): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** Reading a damaged file fails deep in its library: said in one line, not as a stack trace. */
+async function damaged<T>(name: string, kind: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw new ImportError(`${name} cannot be read as ${kind} file (${(e as Error).message.split("\n")[0]}); open it there and save it again`);
+  }
 }

@@ -81,6 +81,14 @@ export function writeTable(w: Writer, t: ImportTable, labels: LabelTable): void 
     }
     const filled = cells.filter((c): c is string[] => c !== null && c.some((l) => !isBlank(l)));
     if (filled.length === 0) continue;
+    // The header again (Word repeats it on each page): a remark, not a task.
+    if (cells.length === t.header.length && cells.every((c, i) => c !== null && trimAll(c.join("")) === trimAll(t.header[i]))) {
+      // Kept as a note, so that nothing of the input is lost.
+      w.remark("表头又出现了一次（分页时重复的表头）：不是任务，留作说明。");
+      w.note(cells.map((c) => trimAll(c!.join(""))).join(" | "), true);
+      w.blank();
+      continue;
+    }
     const firstText = (c: string[]) => trimAll(c.find((l) => !isBlank(l)) ?? "");
     // A row with a single cell, or a single filled cell that is a heading: spans the table.
     const only = filled.length === 1 ? filled[0] : null;

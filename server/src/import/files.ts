@@ -75,7 +75,7 @@ export async function importXlsx(buf: Buffer, name: string, options: ImportOptio
         if (cell.master.col === cell.col) row.push(null);
         continue;
       }
-      const text = cellText(cell.value, cell.text ?? "");
+      const text = cellText(cell.value, cell.text ?? "", cell.numFmt);
       row.push(text.split(/\r\n|\r|\n/));
     }
     if (row.length === 0 || row.every((c) => c !== null && c.every((l) => !l.trim()))) continue;
@@ -89,18 +89,25 @@ export async function importXlsx(buf: Buffer, name: string, options: ImportOptio
  * keeps a date) is written as 2021年10月31日, not as the date object's own text; a formula
  * gives its last result.
  */
-export function cellText(value: unknown, shown: string): string {
-  if (value instanceof Date) return chineseDate(value);
+export function cellText(value: unknown, shown: string, numFmt?: string): string {
+  if (value instanceof Date) return chineseDate(value, numFmt);
   if (value && typeof value === "object" && "result" in value) {
     const r = (value as { result?: unknown }).result;
-    if (r instanceof Date) return chineseDate(r);
-    if (r !== undefined && r !== null && typeof r !== "object") return String(r);
+    if (r instanceof Date) return chineseDate(r, numFmt);
+    // A number shows as its format makes it (50%): the text the library gives, if any.
+    if (r !== undefined && r !== null && typeof r !== "object") return shown || String(r);
   }
   return shown;
 }
 
-function chineseDate(d: Date): string {
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+/** A date to the precision its format shows: 2021年10月 for a month, 2021年10月31日 for a day. */
+function chineseDate(d: Date, numFmt?: string): string {
+  const f = (numFmt ?? "").replace(/"[^"]*"|\\./g, "");
+  const y = `${d.getUTCFullYear()}年`;
+  if (f && !/m/i.test(f)) return y;
+  const m = `${y}${d.getUTCMonth() + 1}月`;
+  if (f && !/d/i.test(f)) return m;
+  return `${m}${d.getUTCDate()}日`;
 }
 
 /** Reading a damaged file fails deep in its library: said in one line, not as a stack trace. */

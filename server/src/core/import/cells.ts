@@ -65,19 +65,20 @@ const OTHER_HEADINGS = /(要求|内容|措施|情况|进度|安排|节点|目标
 export function isHeaderWord(text: string, labels: LabelTable): boolean {
   const t = compact(text);
   if (!t || t.length > 8) return false;
-  return labels.has(t) || TASK_HEADINGS.test(t) || NUMBER_HEADINGS.test(t) || SECTION_HEADINGS.test(t) || UNIT_HEADING.test(t) || /^(完成|公开|办理)?(时限|时间|期限)$/.test(t) || /^(备注|说明)$/.test(t) || OTHER_HEADINGS.test(t);
+  return labels.has(t) || TASK_HEADINGS.test(t) || NUMBER_HEADINGS.test(t) || SECTION_HEADINGS.test(t) || UNIT_HEADING.test(t) || /^(完成|公开|办理)?(时限|时间|期限)$/.test(t) || /^(备注|说明)$/.test(t);
 }
 
 /**
- * A header row must name a task column or a unit column and have two headings at least. One
- * heading of its own (分管领导, a column no table shares) does not keep a row from being the
- * header when three others are headings.
+ * A header row must name a task column or a unit column and have two headings at least.
+ * `lenient` (tried only where no row is a header otherwise, so that a contact table above
+ * the task table is not taken for it): columns tables add for themselves (具体措施, 完成情况)
+ * count as headings, and in a row of four or more, one heading never seen does too.
  */
-export function isHeaderRow(cells: string[], labels: LabelTable): boolean {
+export function isHeaderRow(cells: string[], labels: LabelTable, lenient = false): boolean {
   const words = cells.map(compact).filter(Boolean);
   if (words.length < 2) return false;
-  const unknown = words.filter((w) => !isHeaderWord(w, labels));
-  if (unknown.length > (words.length >= 4 ? 1 : 0) || unknown.some((w) => w.length > 8)) return false;
+  const unknown = words.filter((w) => !isHeaderWord(w, labels) && !(lenient && w.length <= 8 && !markerOf(w) && OTHER_HEADINGS.test(w)));
+  if (unknown.length > (lenient && words.length >= 4 ? 1 : 0) || unknown.some((w) => w.length > 8 || markerOf(w))) return false;
   return words.some((w) => TASK_HEADINGS.test(w) || UNIT_HEADING.test(w) || /单位|处室|部门/.test(w));
 }
 

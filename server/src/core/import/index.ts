@@ -84,7 +84,8 @@ export function importText(input: string, options: ImportOptions = {}): ImportRe
 export function importRows(rows: Cell[][], layout: Layout, options: ImportOptions & { before?: string[]; after?: string[] } = {}): ImportResult {
   const labels = options.labels ?? labelTable();
   const text = (c: Cell) => (c ?? []).map(trimAll).filter(Boolean).join("");
-  const h = rows.findIndex((r) => isHeaderRow(r.map(text).filter(Boolean), labels));
+  let h = rows.findIndex((r) => isHeaderRow(r.map(text).filter(Boolean), labels));
+  if (h < 0) h = rows.findIndex((r) => isHeaderRow(r.map(text).filter(Boolean), labels, true));
   const w = new Writer(labels);
   const before = [...(options.before ?? [])];
   if (h < 0) {

@@ -25,7 +25,7 @@ function splitPipes(line: SrcLine, dropped: number[]): string[][] {
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || PIPE.test(t[i])) {
       // A cell in bold (**一、深化政务公开**), as Markdown writes a row that spans the table.
-      const bold = plain && cell.length === 0 ? /^([\s\u3000]*)\*\*(?=[^*])(.*[^*])\*\*[\s\u3000]*$/.exec(cur) : null;
+      const bold = plain && cell.length === 0 ? /^([\s\u3000]*)\*\*(?=[^*])((?:(?!\*\*).)*[^*])\*\*[\s\u3000]*$/.exec(cur) : null;
       if (bold) {
         const a = from + bold[1].length;
         const b = a + 2 + bold[2].length;
@@ -63,7 +63,9 @@ function splitPipes(line: SrcLine, dropped: number[]): string[][] {
 
 /** Pipe rows: `| a | b | c |` or `a | b | c`. */
 export function readPipes(lines: SrcLine[], labels: LabelTable, dropped: number[]): ImportTable | null {
-  const h = lines.findIndex((l) => PIPE.test(l.text) && isHeaderRow(l.text.split(PIPE).map(trimAll).filter(Boolean), labels));
+  const headerAt = (lenient: boolean) => lines.findIndex((l) => PIPE.test(l.text) && isHeaderRow(l.text.split(PIPE).map(trimAll).filter(Boolean), labels, lenient));
+  let h = headerAt(false);
+  if (h < 0) h = headerAt(true);
   if (h < 0) return null;
   const local: number[] = [];
   const headPieces = splitPipes(lines[h], local).map((p) => p.join(""));
@@ -117,10 +119,13 @@ export function readPipes(lines: SrcLine[], labels: LabelTable, dropped: number[
 /** Tab-separated rows, as copied from a spreadsheet. */
 export function readTsv(lines: SrcLine[], labels: LabelTable): ImportTable | null {
   const cellsOf = (t: string) => t.split("\t");
-  const h = lines.findIndex((l) => {
-    const c = cellsOf(trimAll(l.text));
-    return c.length >= 2 && isHeaderRow(c.map(trimAll), labels);
-  });
+  const headerAt = (lenient: boolean) =>
+    lines.findIndex((l) => {
+      const c = cellsOf(trimAll(l.text));
+      return c.length >= 2 && isHeaderRow(c.map(trimAll), labels, lenient);
+    });
+  let h = headerAt(false);
+  if (h < 0) h = headerAt(true);
   if (h < 0) return null;
   const header = cellsOf(trimAll(lines[h].text)).map(trimAll);
   const rows: ImportRow[] = [];

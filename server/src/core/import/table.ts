@@ -82,10 +82,12 @@ export function writeTable(w: Writer, t: ImportTable, labels: LabelTable): void 
     const filled = cells.filter((c): c is string[] => c !== null && c.some((l) => !isBlank(l)));
     if (filled.length === 0) continue;
     // The header again (Word repeats it on each page): a remark, not a task.
-    if (cells.length === t.header.length && cells.every((c, i) => c !== null && trimAll(c.join("")) === trimAll(t.header[i]))) {
+    const texts = cells.map((c) => (c === null ? "" : trimAll(c.join(""))));
+    while (texts.length > t.header.length && texts[texts.length - 1] === "") texts.pop();
+    if (texts.length === t.header.length && texts.every((x, i) => x === trimAll(t.header[i]))) {
       // Kept as a note, so that nothing of the input is lost.
       w.remark("表头又出现了一次（分页时重复的表头）：不是任务，留作说明。");
-      w.note(cells.map((c) => trimAll(c!.join(""))).join(" | "), true);
+      w.note(texts.join(" | "), true);
       w.blank();
       continue;
     }

@@ -21,7 +21,7 @@ export class Writer {
 
   title(text: string) {
     // A Markdown heading's own signs (# 标题) are the title's sign here.
-    this.lines.push(`# ${trimAll(text).replace(/^#{1,6}[ \t]+/, "")}`);
+    this.lines.push(`# ${trimAll(text).replace(/^#[ \t]+/, "")}`);
     this.hasTitle = true;
     this.inTask = false;
   }

@@ -115,3 +115,14 @@ test("the published table: an item's 同上 copies what the model says, an unkno
   const t = table("（1）孤项一\n   牵头：区发改局\n这里是一段说明。\n1. 任务一\n   牵头：区财政局\n");
   assert.deepEqual([t.before, t.after], [[], ["这里是一段说明。"]]);
 });
+
+test("a table imported with columns of its own exports to the same columns", async () => {
+  const { buildModel, parse, importText } = await import("../server/src/core/index.js");
+  const { publishedTable } = await import("../server/src/export/table.js");
+  const { settingsFrom } = await import("./helpers.js");
+  const settings = settingsFrom("{}");
+  const imported = importText("序号\t工作任务\t具体措施\t责任单位（部门）\t完成情况\n1\t主动公开规划。\t做好公开\t区发改局\t已完成\n", {}).text;
+  const t = publishedTable(buildModel(parse(imported), settings), settings);
+  assert.deepEqual(t.columns, ["序号", "工作任务", "具体措施", "责任单位（部门）", "完成情况"]);
+  assert.deepEqual(t.rows.flatMap((r) => (r.kind === "task" ? [r.cells.map((c) => c.text)] : [])), [["1", "主动公开规划。", "做好公开", "区发改局", "已完成"]]);
+});

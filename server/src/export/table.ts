@@ -34,9 +34,6 @@ function fieldLines(model: Model, f: Field): string {
 
 export function publishedTable(model: Model, settings: Settings): PublishedTable {
   const columns = model.columns && model.columns.length ? [...model.columns] : defaultColumns(model);
-  // A role the tasks use that no column shows gets a column of its own, so nothing is lost.
-  const shown = new Set(columns.map((h) => settings.labels.get(h.replace(/\s+/g, ""))).filter(Boolean).map((r) => (r === "responsible" ? (model.leadSource === "responsible" ? "lead" : "partners") : r)));
-  const extra: Record<string, string> = { requirement: "工作要求", lead: "牵头单位", partners: "配合单位", deadline: "完成时限", note: "备注" };
   // Every task and item, in document order: items are rows of their own under their task.
   const all: Task[] = [];
   const add = (t: Task) => {
@@ -45,15 +42,33 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   };
   model.tasks.forEach(add);
   model.orphanItems.forEach(add);
+  // What a column heading holds. A heading that is no label holds the fields written with it;
+  // with none, it is read as the importer reads a table's own columns (具体措施 as 要求, 完成情况
+  // as 备注), so that a table imported from one exports to the same columns.
+  const unknownLabels = new Set(all.flatMap((t) => t.fields.filter((f) => f.role === null).map((f) => f.label)));
+  // Without spaces, and without a bracketed gloss (责任单位（部门）).
+  const compactHeading = (h: string) => h.replace(/\s+/g, "").replace(/^(.+?)[（(][^（）()]*[）)]$/, "$1");
+  const hasNoteHeading = columns.some((h) => settings.labels.get(compactHeading(h)) === "note");
+  const roleOf = (t: string): string => {
+    const r = settings.labels.get(t);
+    if (r) return r === "responsible" ? (model.leadSource === "responsible" ? "lead" : "partners") : r;
+    if (unknownLabels.has(t)) return "other";
+    if (/要求|内容|措施/.test(t)) return "requirement";
+    if (/时限|时间|期限/.test(t)) return "deadline";
+    return hasNoteHeading ? "other" : "note";
+  };
+  // A role the tasks use that no column shows gets a column of its own, so nothing is lost.
+  const shown = new Set(columns.filter((h, i) => !(i === 0 || /任务|事项|^(序号|编号)$/.test(compactHeading(h))) || settings.labels.has(compactHeading(h))).map((h) => roleOf(compactHeading(h))));
+  const extra: Record<string, string> = { requirement: "工作要求", lead: "牵头单位", partners: "配合单位", deadline: "完成时限", note: "备注" };
   for (const role of Object.keys(extra)) if (!shown.has(role as never) && all.some((t) => t.fields.some((f) => f.role === role))) columns.push(extra[role]);
   // So does a label the format does not know (分管领导：…), under its own name.
-  const headers = new Set(columns.map((h) => h.replace(/\s+/g, "")));
+  const headers = new Set(columns.map(compactHeading));
   for (const t of all) for (const f of t.fields) if (f.role === null && !headers.has(f.label)) headers.add(f.label), columns.push(f.label);
   const roles: ColumnRole[] = columns.map((h, i) => {
-    const t = h.replace(/\s+/g, "");
+    const t = compactHeading(h);
     if (/^(序号|编号)$/.test(t)) return { kind: "number" };
     const role = settings.labels.get(t);
-    if (!role) return i === 0 || /任务|事项/.test(t) ? { kind: "task" } : { kind: "field", role: "other", responsible: null, label: t };
+    if (!role) return i === 0 || /任务|事项/.test(t) ? { kind: "task" } : { kind: "field", role: roleOf(t), responsible: null, label: t };
     const responsible = role === "responsible";
     const eff = responsible ? (model.leadSource === "responsible" ? "lead" : "partners") : role;
     return { kind: "field", role: eff, responsible, label: t };

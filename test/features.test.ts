@@ -170,6 +170,11 @@ test("numbers, labels and snippets are offered only while what is typed could be
   assert.deepEqual(labels("1. 任务\n   牵头：区财政局\n2$0\n").slice(0, 1), ["2."], "a number being typed");
   assert.deepEqual(labels("一、部分\n（$0\n").slice(0, 1), ["（一）"], "a bracket that starts a subsection number");
   assert.deepEqual(labels("一、部分\n($0\n").slice(0, 1), ["（一）"], "in either width");
+  {
+    const { model, offset } = at("一、部分\n($0\n");
+    const item = complete(model, offset, index, settings).items[0];
+    assert.ok(item.filterText.startsWith("("), "what was typed leads the filter text, which the client matches against it");
+  }
   assert.deepEqual(labels("1. 任务\n   牵头：区财政局\n２$0\n").slice(0, 1), ["2."], "a full-width digit");
   assert.ok(labels("1. 任务\n   牵头：区财政局\n   时限$0\n").includes("时限："), "a label being typed");
   assert.ok(labels("一、部分\nr$0\n").includes("rw"), "a snippet's prefix being typed");

@@ -118,7 +118,10 @@ export function complete(model: Model, offset: number, index: UnitIndex, setting
     : // At the margin: the next number at each level.
       numberItems(model, settings, li, replace);
   const t = foldWidth(typed);
-  const out = [...items, ...snippetItems(snippets, replace)].filter((i) => foldWidth(i.insertText).startsWith(t) || (i.snippet && i.filterText.startsWith(typed)));
+  const out = [...items, ...snippetItems(snippets, replace)]
+    .filter((i) => foldWidth(i.insertText).startsWith(t) || (i.snippet && i.filterText.startsWith(typed)))
+    // Typed in the other width: the client filters on what was typed, so it leads the filter text.
+    .map((i) => (typed && !i.filterText.startsWith(typed) ? { ...i, filterText: `${typed} ${i.filterText}` } : i));
   return { items: out, isIncomplete: false };
 }
 

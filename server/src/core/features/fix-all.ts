@@ -12,15 +12,36 @@ import { applyEdits, nonOverlapping } from "./edits.js";
 
 export const FIX_PASSES = 10;
 
-/** The first safe fix of every finding above hint level, without overlaps: one pass. */
+/**
+ * The first safe fix of every finding above hint level: one pass. A fix is taken whole or
+ * not at all (its edits belong together); one that touches an edit already taken waits for
+ * the next pass.
+ */
 export function safeFixEdits(findings: readonly Finding[]): Edit[] {
-  const edits: Edit[] = [];
+  // Taken edits, by start: a new one clashes with its neighbours or with none.
+  const taken: Edit[] = [];
+  const at = (e: Edit) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < e.start || (taken[mid].start === e.start && taken[mid].end < e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const overlaps = (a: Edit, b: Edit) => (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
+  const clashes = (e: Edit) => {
+    const i = at(e);
+    return (i > 0 && overlaps(taken[i - 1], e)) || (i < taken.length && overlaps(taken[i], e));
+  };
   for (const f of findings) {
     if (f.severity === "hint") continue;
     const fix = f.fixes.find((x) => x.safe);
-    if (fix) edits.push(...fix.edits);
+    if (!fix || fix.edits.some(clashes)) continue;
+    for (const e of fix.edits) taken.splice(at(e), 0, e);
   }
-  return nonOverlapping(edits);
+  return nonOverlapping(taken);
 }
 
 /** The text with every safe fix applied, pass after pass until none is left. `findings`: the text's own, if at hand. */

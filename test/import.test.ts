@@ -416,3 +416,23 @@ test("a lenient header is a last resort: a contact table above the task table is
   assertLossless(again, a);
   assert.equal(json(a.text).tasks.length, 2);
 });
+
+test("Word's automatic numbering, which is not in the text, is written in, with a remark", async () => {
+  const { readHtmlTable } = await import("../server/src/import/html-table.js");
+  const { importRows } = await import("../server/src/core/index.js");
+  const cell = (s: string) => `<td>${s}</td>`;
+  const row = (task: string, req: string, lead: string) => `<tr>${cell(task)}${cell(req)}${cell(`<p>${lead}</p>`)}</tr>`;
+  const html =
+    "<p>任务分解表</p><table><tr>" +
+    ["工作任务", "工作要求", "牵头单位"].map((h) => cell(`<p>${h}</p>`)).join("") +
+    "</tr>" +
+    row("<ol><li>主动公开规划。</li></ol>", "<ol><li>及时公开；</li><li>做好解读。</li></ol>", "区发改局") +
+    row("<ol><li>归集历史规划。</li></ol>", "<p>做好归集。</p>", "区财政局") +
+    "</table>";
+  const doc = readHtmlTable(html)!;
+  assert.equal(doc.numbered, true);
+  const r = importRows(doc.rows, "docx", { before: doc.before, after: doc.after, remarks: ["任务编号是 Word 的自动编号"] });
+  assert.match(r.text, /^\/\/ 任务编号是 Word 的自动编号/);
+  assert.deepEqual(brief(json(r.text)), ["-/-/1 主动公开规划。 | 区发改局 | ", "-/-/2 归集历史规划。 | 区财政局 | "]);
+  assert.match(r.text, /工作要求：1\. 及时公开；\n +2\. 做好解读。/, "a cell's own list is numbered from 1 in it");
+});

@@ -54,7 +54,8 @@ export async function importDocx(buf: Buffer, name: string, options: ImportOptio
     const { value } = await (mammoth.default ?? mammoth).extractRawText({ buffer: buf });
     return importText(value, options);
   }
-  return importRows(doc.rows, "docx", { ...options, before: doc.before, after: doc.after });
+  const remarks = doc.numbered ? ["任务编号是 Word 的自动编号，原文字里没有：导入时按栏目往下依次补上，请核对。"] : [];
+  return importRows(doc.rows, "docx", { ...options, before: doc.before, after: doc.after, remarks });
 }
 
 export async function importXlsx(buf: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {

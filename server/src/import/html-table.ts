@@ -7,6 +7,8 @@ export interface HtmlDoc {
   before: string[];
   rows: ImportCell[][];
   after: string[];
+  /** Numbers were written in from Word's automatic list numbering (see readHtmlTable). */
+  numbered: boolean;
 }
 
 const decode = (s: string) =>
@@ -42,6 +44,11 @@ export function readHtmlTable(html: string): HtmlDoc | null {
   const rows: ImportCell[][] = [];
   // rowspan bookkeeping: column -> rows still covered
   const covered: number[] = [];
+  // Word's automatic numbering is not in the text: mammoth writes such paragraphs as items of
+  // an ordered list. A cell with one item (a task's number) is numbered on down the column,
+  // as Word numbers one list; a cell with several (points of a requirement) from 1 in it.
+  const listed: number[] = [];
+  let numbered = false;
   const trs = inner.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? [];
   for (const tr of trs) {
     const row: ImportCell[] = [];
@@ -59,7 +66,14 @@ export function readHtmlTable(html: string): HtmlDoc | null {
       const open = /^<t[dh]\b([^>]*)>/i.exec(td)![1];
       const colspan = Number(/colspan="?(\d+)/i.exec(open)?.[1] ?? 1);
       const rowspan = Number(/rowspan="?(\d+)/i.exec(open)?.[1] ?? 1);
-      const body = td.replace(/^<t[dh]\b[^>]*>|<\/t[dh]>$/gi, "");
+      const body = td
+        .replace(/^<t[dh]\b[^>]*>|<\/t[dh]>$/gi, "")
+        .replace(/<ol\b[^>]*>([\s\S]*?)<\/ol>/gi, (_, items: string) => {
+          numbered = true;
+          const one = (items.match(/<li\b/gi) ?? []).length === 1;
+          let k = 0;
+          return items.replace(/<li\b([^>]*)>/gi, (_m, attrs: string) => `<li${attrs}>${one ? (listed[col] = (listed[col] ?? 0) + 1) : ++k}. `);
+        });
       row.push(blockLines(body));
       for (let k = 0; k < colspan; k++) {
         if (rowspan > 1) covered[col + k] = rowspan - 1;
@@ -70,5 +84,5 @@ export function readHtmlTable(html: string): HtmlDoc | null {
     takeCovered();
     rows.push(row);
   }
-  return { before: blockLines(html.slice(0, t.start)), rows, after: blockLines(html.slice(t.end)) };
+  return { before: blockLines(html.slice(0, t.start)), rows, after: blockLines(html.slice(t.end)), numbered };
 }

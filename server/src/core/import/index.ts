@@ -81,12 +81,14 @@ export function importText(input: string, options: ImportOptions = {}): ImportRe
  * `null` where a vertically merged cell covers them. The header is the first row that
  * reads as one; rows above it, and `before`, are the preamble.
  */
-export function importRows(rows: Cell[][], layout: Layout, options: ImportOptions & { before?: string[]; after?: string[] } = {}): ImportResult {
+export function importRows(rows: Cell[][], layout: Layout, options: ImportOptions & { before?: string[]; after?: string[]; remarks?: string[] } = {}): ImportResult {
   const labels = options.labels ?? labelTable();
   const text = (c: Cell) => (c ?? []).map(trimAll).filter(Boolean).join("");
   let h = rows.findIndex((r) => isHeaderRow(r.map(text).filter(Boolean), labels));
   if (h < 0) h = rows.findIndex((r) => isHeaderRow(r.map(text).filter(Boolean), labels, true));
   const w = new Writer(labels);
+  // What the reader of the file guessed (numbers Word generated): said at the top.
+  for (const r of options.remarks ?? []) w.guess(r);
   const before = [...(options.before ?? [])];
   if (h < 0) {
     w.guess("表格里没有找到表头（工作任务、牵头单位……）：全文保留为说明。");

@@ -436,3 +436,24 @@ test("Word's automatic numbering, which is not in the text, is written in, with 
   assert.deepEqual(brief(json(r.text)), ["-/-/1 主动公开规划。 | 区发改局 | ", "-/-/2 归集历史规划。 | 区财政局 | "]);
   assert.match(r.text, /工作要求：1\. 及时公开；\n +2\. 做好解读。/, "a cell's own list is numbered from 1 in it");
 });
+
+test("CSV (RFC 4180, as export --to csv and Excel write it) and HTML tables import as tables", async () => {
+  const { importBuffer, readCsv } = await import("../server/src/import/files.js");
+  const { exportModel } = await import("../server/src/export/index.js");
+  assert.deepEqual(readCsv('序号,工作任务,牵头单位\r\n1,"公开A,B ""规划""\n第二行",区发改局\r\n'), [
+    [["序号"], ["工作任务"], ["牵头单位"]],
+    [["1"], ['公开A,B "规划"', "第二行"], ["区发改局"]],
+  ]);
+  for (const name of ["siming-district-2021", "xiamen-finance-2021", "shijiazhuang-finance-2020"]) {
+    const file = join(ROOT, "examples", `${name}.tasktable`);
+    const cfg = new ConfigFiles().settingsFor(file);
+    const model = buildModel(parse(readFileSync(file, "utf8"), { labels: cfg.labels }), cfg);
+    for (const to of ["csv", "html"] as const) {
+      const out = (await exportModel(model, cfg, to)) as string;
+      const r = await importBuffer(Buffer.from(out), `t.${to}`, {});
+      assert.equal(r.layout, to, `${name} ${to}`);
+      const again = buildModel(parse(r.text, { labels: cfg.labels }), cfg);
+      assert.deepEqual(modelToJson(again).tasks.map((t) => [t.number, t.title, t.lead]), modelToJson(model).tasks.map((t) => [t.number, t.title, t.lead]), `${name} ${to}`);
+    }
+  }
+});

@@ -22,7 +22,13 @@ export async function importBuffer(buf: Buffer, name: string, options: ImportOpt
   if (ext === ".xlsx") return importXlsx(buf, name, options);
   if (ext === ".doc" || ext === ".xls") throw new ImportError(`${name}: the old binary ${ext} format is not read; save it as ${ext}x or as text`);
   if (buf.length > 20 * 1024 * 1024) throw new ImportError(`${name} is over 20 MB; the importer reads files of up to 20 MB`);
-  return importText(decodeText(buf, name), options);
+  const text = decodeText(buf, name);
+  if (ext === ".csv") return importRows(readCsv(text), "csv", options);
+  if (ext === ".html" || ext === ".htm") {
+    const doc = readHtmlTable(text);
+    if (doc) return importRows(doc.rows, "html", { ...options, before: doc.before, after: doc.after });
+  }
+  return importText(text, options);
 }
 
 /**
@@ -118,4 +124,41 @@ async function damaged<T>(name: string, kind: string, read: () => Promise<T>): P
   } catch (e) {
     throw new ImportError(`${name} cannot be read as ${kind} file (${(e as Error).message.split("\n")[0]}); open it there and save it again`);
   }
+}
+
+/**
+ * CSV as RFC 4180 writes it (and `export --to csv`, and Excel): cells between commas, a
+ * quoted cell may hold commas, quotes doubled and line breaks. Each cell as its lines.
+ */
+export function readCsv(text: string): ImportCell[][] {
+  const rows: ImportCell[][] = [];
+  let row: ImportCell[] = [];
+  let cell = "";
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell.split(/\r\n|\r|\n/));
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === "") quoted = true;
+    else if (c === ",") endCell();
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      endCell();
+      rows.push(row);
+      row = [];
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) {
+    endCell();
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c !== null && c.some((l) => l.trim())));
 }

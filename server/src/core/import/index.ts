@@ -14,7 +14,7 @@ import { Writer, writePreamble } from "./writer.js";
 export type { Cell, ImportRow, ImportTable } from "./table.js";
 export { findAnnotation } from "./prose.js";
 
-export type Layout = "pipe" | "tsv" | "tab" | "paragraph" | "prose" | "docx" | "xlsx" | "text";
+export type Layout = "pipe" | "tsv" | "tab" | "paragraph" | "prose" | "docx" | "xlsx" | "csv" | "html" | "text";
 
 export interface ImportOptions {
   labels?: LabelTable;

@@ -29,7 +29,7 @@ async function importCommand(): Promise<void> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: vscode.l10n.t("Import"),
-    filters: { [vscode.l10n.t("Tables")]: ["txt", "md", "docx", "xlsx", "csv", "tsv"], [vscode.l10n.t("All files")]: ["*"] },
+    filters: { [vscode.l10n.t("Tables")]: ["txt", "md", "docx", "xlsx", "csv", "tsv", "html", "htm"], [vscode.l10n.t("All files")]: ["*"] },
   });
   const src = picked?.[0];
   if (!src) return;

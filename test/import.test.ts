@@ -40,6 +40,8 @@ export function assertLossless(input: string, r: ImportResult, what = "input") {
   // Markdown's own marks in a pipe table: the \ of a \| escape, <br> tags, the ** of bold.
   const marks = new Set<number>();
   for (const m of input.matchAll(/\\(?=[|｜])|<br\s*\/?>|\*\*/gi)) for (let k = 0; k < m[0].length; k++) marks.add(m.index! + k);
+  // A spreadsheet's quotes around a cell, and the first of a doubled one inside.
+  for (const m of input.matchAll(/(?<=^|\t)"|"(?=\t|\r?$)|""/gm)) marks.add(m.index!);
   for (const d of r.dropped) {
     if (!marks.has(d)) assert.match(input[d], /[|｜()（）;；,，。.:：\-－—]/, `${what}: dropped a non-delimiter ${JSON.stringify(input[d])} at ${d}`);
   }
@@ -456,4 +458,14 @@ test("CSV (RFC 4180, as export --to csv and Excel write it) and HTML tables impo
       assert.deepEqual(modelToJson(again).tasks.map((t) => [t.number, t.title, t.lead]), modelToJson(model).tasks.map((t) => [t.number, t.title, t.lead]), `${name} ${to}`);
     }
   }
+});
+
+test("tab-separated rows as Excel copies them: a quoted cell runs over lines, with doubled quotes inside", () => {
+  const tsv = '序号\t工作任务\t工作要求\t牵头单位\n1\t主动公开规划。\t"及时公开。\n每季度更新“目录”，""重点""公开。"\t区发改局\n2\t归集历史规划。\t做好归集。\t区财政局\n';
+  const r = importText(tsv, {});
+  assert.equal(r.layout, "tsv");
+  assertLossless(tsv, r);
+  const m = json(r.text);
+  assert.deepEqual(brief(m), ["-/-/1 主动公开规划。 | 区发改局 | ", "-/-/2 归集历史规划。 | 区财政局 | "]);
+  assert.equal(m.tasks[0].requirement, '及时公开。每季度更新“目录”，"重点"公开。');
 });

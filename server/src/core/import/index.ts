@@ -54,10 +54,10 @@ export function importText(input: string, options: ImportOptions = {}): ImportRe
     return finish(w, labels, "pipe", dropped.map((d) => d + shift));
   }
   dropped.length = 0;
-  const tsv = readTsv(lines, labels);
+  const tsv = readTsv(lines, labels, dropped);
   if (tsv) {
     writeTable(w, tsv, labels);
-    return finish(w, labels, "tsv", []);
+    return finish(w, labels, "tsv", dropped.map((d) => d + shift));
   }
   const cells = readCellLines(lines, labels);
   if (cells) {

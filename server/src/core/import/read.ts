@@ -116,8 +116,12 @@ export function readPipes(lines: SrcLine[], labels: LabelTable, dropped: number[
   };
 }
 
-/** Tab-separated rows, as copied from a spreadsheet. */
-export function readTsv(lines: SrcLine[], labels: LabelTable): ImportTable | null {
+/**
+ * Tab-separated rows, as copied from a spreadsheet. A cell with a line break (or a tab or a
+ * quote) comes quoted, as Excel copies it: `"…"` over several lines, `""` for a quote; the
+ * quotes are reported as delimiters.
+ */
+export function readTsv(lines: SrcLine[], labels: LabelTable, dropped: number[] = []): ImportTable | null {
   const cellsOf = (t: string) => t.split("\t");
   const headerAt = (lenient: boolean) =>
     lines.findIndex((l) => {
@@ -130,23 +134,78 @@ export function readTsv(lines: SrcLine[], labels: LabelTable): ImportTable | nul
   const header = cellsOf(trimAll(lines[h].text)).map(trimAll);
   const rows: ImportRow[] = [];
   let end = lines.length;
+  // The row being read, and the cell: its lines so far and the line being read. `quoted`: in
+  // a quoted cell, which goes on past the end of the line.
+  let row: string[][] | null = null;
+  let cell: string[] = [];
+  let cur = "";
+  let quoted = false;
+  // Where in `dropped` the open quote is, in case it never closes.
+  let openedAt = -1;
   for (let i = h + 1; i < lines.length; i++) {
-    const t = lines[i].text;
-    if (isBlank(t)) continue;
-    if (!t.includes("\t")) {
-      // A line without tabs: a heading spanning the table, or the end of the table.
-      const m = markerOf(trimAll(t));
-      if (m && m.level <= 3) {
-        rows.push({ cells: [[t]] });
-        continue;
+    const l = lines[i];
+    if (!quoted) {
+      const t = l.text;
+      if (isBlank(t)) continue;
+      if (!t.includes("\t")) {
+        // A line without tabs: a heading spanning the table, or the end of the table.
+        const m = markerOf(trimAll(t));
+        if (m && m.level <= 3) {
+          rows.push({ cells: [[t]] });
+          continue;
+        }
+        end = i;
+        break;
       }
-      end = i;
-      break;
+      row = [];
     }
     // Trailing tabs are empty cells that are there (a spreadsheet copies them): kept, they are
     // empty; cut off, the row would read as short and its last cells as merged (同上).
-    const cells = cellsOf(t.replace(/[ \u3000\u00a0\r\n]+$/, ""));
-    rows.push({ cells: cells.map((c) => [c]) });
+    const t = quoted ? l.text : l.text.replace(/[ \u3000\u00a0\r\n]+$/, "");
+    for (let k = 0; k <= t.length; k++) {
+      const c = t[k];
+      if (quoted) {
+        if (k === t.length) {
+          // A line break inside the quotes: the cell's next line.
+          cell.push(cur);
+          cur = "";
+          break;
+        }
+        if (c === '"' && t[k + 1] === '"') {
+          dropped.push(l.offset + k);
+          cur += '"';
+          k++;
+        } else if (c === '"' && (k + 1 === t.length || t[k + 1] === "\t")) {
+          dropped.push(l.offset + k);
+          quoted = false;
+        } else cur += c;
+        continue;
+      }
+      if (k === t.length || c === "\t") {
+        cell.push(cur);
+        row!.push(cell);
+        cell = [];
+        cur = "";
+      } else if (c === '"' && cur === "" && cell.length === 0) {
+        openedAt = dropped.length;
+        dropped.push(l.offset + k);
+        quoted = true;
+      } else cur += c;
+    }
+    if (!quoted && row) {
+      rows.push({ cells: row });
+      row = null;
+    }
+  }
+  if (row) {
+    // A quote never closed: it was no quoting, and stays as written.
+    cell.push(cur);
+    if (quoted && openedAt >= 0) {
+      dropped.splice(openedAt, 1);
+      cell[0] = '"' + cell[0];
+    }
+    row.push(cell);
+    rows.push({ cells: row });
   }
   return { before: lines.slice(0, h).map((l) => l.text), header, rows, after: lines.slice(end).map((l) => l.text), fit: "positional" };
 }

@@ -212,3 +212,17 @@ test("同上 with a stop after it (同上。) copies the cell above, in text fie
   assert.equal(model.tasks[1].deadline, "2021年底前");
   assert.deepEqual(model.tasks[1].lead.map((u) => u.canonical), ["区财政局"]);
 });
+
+test("hover speaks English where the settings say so", () => {
+  const { model, offset } = at("一、部分\n1. 任务\n   牵头：发$0改局\n2. 任务\n   牵头：同上\n");
+  const h = hover(model, offset, settings.registry, () => ({ files: 2, leads: 3, joins: 1 }), "en")!;
+  assert.match(h.contents, /written “发改局”: an abbreviation/);
+  assert.match(h.contents, /This table: leads 2, joins 0/);
+  assert.match(h.contents, /Workspace, 2 files: leads 3, joins 1/);
+  assert.doesNotMatch(h.contents, /本表|工作区|写作|简称|别名/);
+  const n = at("一、部分\n1. 任务\n2$0. 任务\n");
+  assert.match(hover(n.model, n.offset, settings.registry, undefined, "en")!.contents, /2 of 2 at this level/);
+  const d = at("1. 任务\n   牵头：区财政局、区文旅局\n2. 任务\n   牵头：同$0上\n");
+  assert.match(hover(d.model, d.offset, settings.registry)!.contents, /\*\*同上\*\*：沿用第 1 行任务1的“牵头”：区财政局、区文旅局/, "on 同上: what it copies");
+  assert.match(hover(d.model, d.offset, settings.registry, undefined, "en")!.contents, /as above\): the “牵头” of task 1 on line 1: 区财政局、区文旅局/);
+});

@@ -454,7 +454,7 @@ export class TaskTableServer {
     c.onHover((p) => {
       const a = this.tableAnalysis(p.textDocument.uri);
       if (!a) return null;
-      const h = hover(a.model, toOffset(a.lines, p.position), a.settings.registry, (canonical) => this.workspaceCounts(this.scopeOf(a.uri), canonical));
+      const h = hover(a.model, toOffset(a.lines, p.position), a.settings.registry, (canonical) => this.workspaceCounts(this.scopeOf(a.uri), canonical), a.settings.locale);
       return h && { range: toRange(a.lines, h.range), contents: { kind: "markdown", value: h.contents } };
     });
 

@@ -3,6 +3,7 @@
 
 import type { Model, Unit } from "../model/model.js";
 import type { Registry } from "../model/registry.js";
+import type { Locale } from "../settings.js";
 import type { Range } from "../text.js";
 import { lineOwner, unitAt, unitUsage } from "./lookup.js";
 import { outline, type OutlineSymbol } from "./outline.js";
@@ -19,47 +20,67 @@ export interface WorkspaceCounts {
   joins: number;
 }
 
-const HOW: Record<string, string> = {
-  alias: "旧称或别名",
-  abbreviation: "简称",
-  prefix: "省略前缀的写法",
-  conjunction: "与另一单位以“及/和/与”连写",
-  collective: "泛指一组单位",
-  unknown: "不在单位名录中",
+const HOW: Record<Locale, Record<string, string>> = {
+  "zh-CN": {
+    alias: "旧称或别名",
+    abbreviation: "简称",
+    prefix: "省略前缀的写法",
+    conjunction: "与另一单位以“及/和/与”连写",
+    collective: "泛指一组单位",
+    unknown: "不在单位名录中",
+  },
+  en: {
+    alias: "a former name or alias",
+    abbreviation: "an abbreviation",
+    prefix: "shortened, its prefix left out",
+    conjunction: "written joined to another unit by 及/和/与",
+    collective: "a group of units",
+    unknown: "not in the unit registry",
+  },
 };
 
-export function hover(model: Model, offset: number, registry: Registry, workspace?: (canonical: string) => WorkspaceCounts): Hover | null {
+export function hover(model: Model, offset: number, registry: Registry, workspace?: (canonical: string) => WorkspaceCounts, locale: Locale = "zh-CN"): Hover | null {
+  const en = locale === "en";
   const u = unitAt(model, offset);
-  if (u) return unitHover(model, u, registry, workspace);
+  // On 同上, what it copies (below), not the first unit it copies.
+  if (u && !u.inheritedFrom) return unitHover(model, u, registry, workspace, locale);
   const owner = lineOwner(model, model.tree.lines.lineAt(offset));
   if (owner?.field) {
     // 同上 that was expanded: say what it copied.
     const copied = owner.field.units.filter((x) => x.inheritedFrom && x.range.start <= offset && offset <= x.range.end);
     if (copied.length) {
       const from = copied[0].inheritedFrom!;
-      return { range: copied[0].range, contents: `**同上**：沿用第 ${from.line + 1} 行任务${from.number ?? ""}的“${owner.field.label}”：${copied.map((c) => c.canonical).join("、")}` };
+      const names = copied.map((c) => c.canonical).join("、");
+      return {
+        range: copied[0].range,
+        contents: en
+          ? `**同上** (as above): the “${owner.field.label}” of task ${from.number ?? ""} on line ${from.line + 1}: ${names}`
+          : `**同上**：沿用第 ${from.line + 1} 行任务${from.number ?? ""}的“${owner.field.label}”：${names}`,
+      };
     }
   }
-  return numberHover(model, offset);
+  return numberHover(model, offset, locale);
 }
 
-function unitHover(model: Model, u: Unit, registry: Registry, workspace?: (canonical: string) => WorkspaceCounts): Hover {
+function unitHover(model: Model, u: Unit, registry: Registry, workspace: ((canonical: string) => WorkspaceCounts) | undefined, locale: Locale): Hover {
+  const en = locale === "en";
+  const how = HOW[locale];
   const lines: string[] = [`**${u.canonical}**`];
-  if (u.name !== u.canonical) lines.push(`写作“${u.name}”：${HOW[u.resolution] ?? ""}`);
-  else if (u.resolution === "unknown" || u.resolution === "collective") lines.push(HOW[u.resolution]);
+  if (u.name !== u.canonical) lines.push(en ? `written “${u.name}”: ${how[u.resolution] ?? ""}` : `写作“${u.name}”：${how[u.resolution] ?? ""}`);
+  else if (u.resolution === "unknown" || u.resolution === "collective") lines.push(how[u.resolution]);
   const e = registry.entry(u.canonical);
-  if (e?.aliases?.length) lines.push(`别名：${e.aliases.join("、")}`);
-  if (e?.abbreviations?.length) lines.push(`简称：${e.abbreviations.join("、")}`);
+  if (e?.aliases?.length) lines.push(en ? `Aliases: ${e.aliases.join("、")}` : `别名：${e.aliases.join("、")}`);
+  if (e?.abbreviations?.length) lines.push(en ? `Abbreviations: ${e.abbreviations.join("、")}` : `简称：${e.abbreviations.join("、")}`);
   const here = unitUsage(model).get(u.canonical) ?? { leads: 0, joins: 0 };
-  lines.push(`本表：牵头 ${here.leads} 项，配合 ${here.joins} 项`);
+  lines.push(en ? `This table: leads ${here.leads}, joins ${here.joins}` : `本表：牵头 ${here.leads} 项，配合 ${here.joins} 项`);
   if (workspace) {
     const w = workspace(u.canonical);
-    lines.push(`工作区 ${w.files} 个文件：牵头 ${w.leads} 项，配合 ${w.joins} 项`);
+    lines.push(en ? `Workspace, ${w.files} files: leads ${w.leads}, joins ${w.joins}` : `工作区 ${w.files} 个文件：牵头 ${w.leads} 项，配合 ${w.joins} 项`);
   }
   return { range: u.range, contents: lines.join("  \n") };
 }
 
-function numberHover(model: Model, offset: number): Hover | null {
+function numberHover(model: Model, offset: number, locale: Locale): Hover | null {
   const path: OutlineSymbol[] = [];
   const top = outline(model);
   let level = top;
@@ -75,5 +96,6 @@ function numberHover(model: Model, offset: number): Hover | null {
   const same = siblings.filter((s) => s.kind === last.kind);
   const place = same.indexOf(last) + 1;
   const trail = path.map((s) => s.name).join(" › ");
-  return { range: last.selectionRange, contents: `${trail}  \n同级第 ${place} 个，共 ${same.length} 个` };
+  const where = locale === "en" ? `${place} of ${same.length} at this level` : `同级第 ${place} 个，共 ${same.length} 个`;
+  return { range: last.selectionRange, contents: `${trail}  \n${where}` };
 }

@@ -5,30 +5,19 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
-import { ROOT } from "./helpers.js";
+import type { MessageConnection } from "vscode-jsonrpc/node";
+import { spawnServer, until, type ServerProcess } from "./lsp-server.js";
 
-let child: ChildProcess;
+let server: ServerProcess;
 let conn: MessageConnection;
 let dir: string;
 const published = new Map<string, string[]>();
 let tokenRefreshes = 0;
 const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
-
-async function until<T>(what: string, get: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const CONFIG = JSON.stringify({
   // Read by every table the west override does not replace it for: north and east.
@@ -48,8 +37,8 @@ before(async () => {
   writeFileSync(join(dir, "north-1.tasktable"), "1. 任务\n   牵头：共享办\n");
   writeFileSync(join(dir, "east-5.tasktable"), "1. 任务\n   牵头：共享办\n");
   writeFileSync(join(dir, "west-1.tasktable"), "1. 任务\n   牵头：办公室\n2. 任务\n   牵头：西区财政局、西区专有办\n3. 任务\n   牵头：西区专有办\n");
-  child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  server = spawnServer();
+  conn = server.conn;
   conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: { message: string }[] }) => {
     published.set(p.uri, p.diagnostics.map((d) => d.message));
   });
@@ -68,16 +57,7 @@ before(async () => {
   await conn.sendNotification("initialized", {});
 });
 
-after(async () => {
-  try {
-    await conn.sendRequest("shutdown");
-    await conn.sendNotification("exit");
-    await until("the server to exit", () => child.exitCode !== null);
-  } finally {
-    conn.dispose();
-    if (child.exitCode === null) child.kill();
-  }
-});
+after(() => server.stop());
 
 let version = 1;
 const open = (name: string, text: string, languageId = "tasktable") =>
@@ -175,8 +155,8 @@ test("a rename in a list several offices read reaches the tables of each of them
 test("an untitled table with no folder open gets the defaults, not a config where the server happens to run", async () => {
   const cwd = mkdtempSync(join(tmpdir(), "tasktable-cwd-"));
   writeFileSync(join(cwd, "tasktable.json"), JSON.stringify({ rules: { "missing-lead": "off" } }));
-  const c2 = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd, stdio: ["pipe", "pipe", "inherit"] });
-  const conn2 = createMessageConnection(new StreamMessageReader(c2.stdout!), new StreamMessageWriter(c2.stdin!));
+  const second = spawnServer({ cwd });
+  const conn2 = second.conn;
   try {
     conn2.listen();
     await conn2.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: { textDocument: { diagnostic: {} } } });
@@ -185,12 +165,8 @@ test("an untitled table with no folder open gets the defaults, not a config wher
     await conn2.sendNotification("textDocument/didOpen", { textDocument: { uri: u, languageId: "tasktable", version: 1, text: "1. 任务\n   要求：做好\n" } });
     const d = (await conn2.sendRequest("textDocument/diagnostic", { textDocument: { uri: u } })) as { items: { code: string }[] };
     assert.deepEqual(d.items.map((x) => x.code), ["TT201"]);
-    await conn2.sendRequest("shutdown");
-    await conn2.sendNotification("exit");
-    await until("the second server to exit", () => c2.exitCode !== null);
   } finally {
-    conn2.dispose();
-    if (c2.exitCode === null) c2.kill();
+    await second.stop();
   }
 });
 

@@ -4,32 +4,20 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node";
-import { ROOT } from "./helpers.js";
+import type { MessageConnection } from "vscode-jsonrpc/node";
+import { spawnServer, until, type ServerProcess } from "./lsp-server.js";
 
-let child: ChildProcess;
+let server: ServerProcess;
 let conn: MessageConnection;
 let dir: string;
 const published = new Map<string, string[]>();
 
 
 const uri = (name: string) => pathToFileURL(join(dir, name)).toString();
-
-/** Polls until the condition holds, or fails after a deadline. No sleeping on a guess. */
-async function until<T>(what: string, get: () => T | undefined | false | Promise<T | undefined | false>, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const TABLE = [
   "# 测试表",
@@ -49,8 +37,8 @@ before(async () => {
   writeFileSync(join(dir, "tasktable.json"), JSON.stringify({ units: [{ name: "区发改局", abbreviations: ["发改局"] }, "区财政局", "区文旅局", "区审批管理局"] }));
   mkdirSync(join(dir, "other"));
   writeFileSync(join(dir, "other", "b.tasktable"), "1. 另一个表的任务\n   牵头：区发改局\n   责任：区发改局\n");
-  child = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  server = spawnServer();
+  conn = server.conn;
   conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: { code: string }[] }) => {
     published.set(p.uri, p.diagnostics.map((d) => d.code));
   });
@@ -75,16 +63,7 @@ before(async () => {
   await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: uri("a.tasktable"), languageId: "tasktable", version: 1, text: TABLE } });
 });
 
-after(async () => {
-  try {
-    await conn.sendRequest("shutdown");
-    await conn.sendNotification("exit");
-    await until("the server to exit", () => child.exitCode !== null);
-  } finally {
-    conn.dispose();
-    if (child.exitCode === null) child.kill();
-  }
-});
+after(() => server.stop());
 
 type Diag = { code: string; message: string; range: { start: { line: number; character: number } }; data?: unknown; codeDescription?: { href: string } };
 const diagnose = async (name: string) => ((await conn.sendRequest("textDocument/diagnostic", { textDocument: { uri: uri(name) } })) as { items: Diag[] }).items;
@@ -241,8 +220,8 @@ test("a broken config is reported on the config and the last good one stays in f
 });
 
 test("a client without pull diagnostics gets them pushed after each change", async () => {
-  const c2 = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  const conn2 = createMessageConnection(new StreamMessageReader(c2.stdout!), new StreamMessageWriter(c2.stdin!));
+  const second = spawnServer();
+  const conn2 = second.conn;
   try {
     const got = new Map<number, string[]>();
     conn2.onNotification("textDocument/publishDiagnostics", (p: { version?: number; diagnostics: { code: string }[] }) => {
@@ -257,12 +236,8 @@ test("a client without pull diagnostics gets them pushed after each change", asy
     assert.deepEqual(await until("diagnostics for version 1", () => got.get(1)), ["TT101"]);
     await conn2.sendNotification("textDocument/didChange", { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: "1. 任务\n   牵头：区财政局\n2. 任务\n   牵头：区财政局\n" }] });
     assert.deepEqual(await until("diagnostics for version 2", () => got.get(2)), []);
-    await conn2.sendRequest("shutdown");
-    await conn2.sendNotification("exit");
-    await until("the second server to exit", () => c2.exitCode !== null);
   } finally {
-    conn2.dispose();
-    if (c2.exitCode === null) c2.kill();
+    await second.stop();
   }
 });
 

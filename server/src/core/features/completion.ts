@@ -6,7 +6,7 @@ import type { Model, Task } from "../model/model.js";
 import type { Settings } from "../settings.js";
 import { isUnitRole, type Role } from "../syntax/labels.js";
 import { analyzeNumbering, markerText as numberText } from "../model/numbering.js";
-import { indentWidth, isSpace, type Range } from "../text.js";
+import { indentWidth, isFullDigit, isSpace, type Range } from "../text.js";
 import { isStrongSeparator } from "../model/units.js";
 import { lineOwner } from "./lookup.js";
 import type { UnitIndex } from "./unit-index.js";
@@ -255,7 +255,7 @@ function foldWidth(s: string): string {
   let o = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    o += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : c === 0xff08 ? "(" : c === 0xff09 ? ")" : c === 0xff0e ? "." : s[i];
+    o += isFullDigit(c) ? String.fromCharCode(c - 0xfee0) : c === 0xff08 ? "(" : c === 0xff09 ? ")" : c === 0xff0e ? "." : s[i];
   }
   return o;
 }

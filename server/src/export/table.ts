@@ -4,6 +4,7 @@
 
 import type { Field, Model, Task } from "../core/model/model.js";
 import type { Settings } from "../core/settings.js";
+import { compact as compactHeading, headingRole } from "../core/import/cells.js";
 
 export type Row =
   | { kind: "section" | "subsection"; text: string }
@@ -46,15 +47,11 @@ export function publishedTable(model: Model, settings: Settings): PublishedTable
   // with none, it is read as the importer reads a table's own columns (具体措施 as 要求, 完成情况
   // as 备注), so that a table imported from one exports to the same columns.
   const unknownLabels = new Set(all.flatMap((t) => t.fields.filter((f) => f.role === null).map((f) => f.label)));
-  // Without spaces, and without a bracketed gloss (责任单位（部门）).
-  const compactHeading = (h: string) => h.replace(/\s+/g, "").replace(/^(.+?)[（(][^（）()]*[）)]$/, "$1");
   const hasNoteHeading = columns.some((h) => settings.labels.get(compactHeading(h)) === "note");
   const roleOf = (t: string): string => {
-    const r = settings.labels.get(t);
+    const r = settings.labels.has(t) || !unknownLabels.has(t) ? headingRole(t, settings.labels) : null;
     if (r) return r === "responsible" ? (model.leadSource === "responsible" ? "lead" : "partners") : r;
     if (unknownLabels.has(t)) return "other";
-    if (/要求|内容|措施/.test(t)) return "requirement";
-    if (/时限|时间|期限/.test(t)) return "deadline";
     return hasNoteHeading ? "other" : "note";
   };
   // A role the tasks use that no column shows gets a column of its own, so nothing is lost.

@@ -57,7 +57,7 @@ const SECTION_HEADINGS = /^(类别|分类|类型|领域|重点领域|工作领�
 const UNIT_HEADING = /^(牵头|责任|配合|协办|参与|主办|承办|协助)(单位|处室|部门|科室|股室|领导)?$/;
 
 /** A heading without spaces, and without a bracketed gloss after it (责任单位（部门）). */
-const compact = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "").replace(/^(.+?)[（(][^（）()]*[）)]$/, "$1");
+export const compact = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "").replace(/^(.+?)[（(][^（）()]*[）)]$/, "$1");
 /** Headings tables use for columns the format has no label for: kept, as 备注. */
 const OTHER_HEADINGS = /(要求|内容|措施|情况|进度|安排|节点|目标|标准|成效|依据|方式|形式|责任人|联系人|领导)$/;
 
@@ -84,22 +84,33 @@ export function isHeaderRow(cells: string[], labels: LabelTable, lenient = false
 
 const SHORT: Record<Role, string> = { lead: "牵头", responsible: "责任", partners: "配合", requirement: "要求", deadline: "时限", note: "备注" };
 
+/**
+ * The role a field column's heading gives its cells, as a table's own headings are read: a
+ * label (工作要求), a unit heading (主办单位), a deadline or requirement word (时间节点,
+ * 具体措施); null for none. Shared by import and export, so a table reads back as it was.
+ */
+export function headingRole(heading: string, labels: LabelTable): Role | null {
+  const t = compact(heading);
+  const role = labels.get(t) ?? DEFAULT_LABELS[t];
+  if (role) return role;
+  const u = UNIT_HEADING.exec(t);
+  if (u) return u[1] === "牵头" || u[1] === "主办" ? "lead" : u[1] === "责任" || u[1] === "承办" ? "responsible" : "partners";
+  if (/时限|时间|期限/.test(t)) return "deadline";
+  if (/要求|内容|措施/.test(t)) return "requirement";
+  return null;
+}
+
 export function classifyColumns(headings: string[], labels: LabelTable): Column[] {
   const cols: Column[] = headings.map((h) => {
     const t = compact(h);
-    const role = labels.get(t) ?? DEFAULT_LABELS[t];
-    if (role) return { heading: h, kind: "field", role, label: labels.has(t) ? t : SHORT[role] };
+    const field = (role: Role): Column => ({ heading: h, kind: "field", role, label: labels.has(t) ? t : SHORT[role] });
+    const label = labels.get(t) ?? DEFAULT_LABELS[t];
+    if (label) return field(label);
     if (NUMBER_HEADINGS.test(t)) return { heading: h, kind: "number", role: "other", label: "" };
     if (SECTION_HEADINGS.test(t)) return { heading: h, kind: "section", role: "other", label: "" };
     if (TASK_HEADINGS.test(t)) return { heading: h, kind: "task", role: "other", label: "" };
-    const u = UNIT_HEADING.exec(t);
-    if (u) {
-      const r: Role = u[1] === "牵头" || u[1] === "主办" ? "lead" : u[1] === "责任" || u[1] === "承办" ? "responsible" : "partners";
-      return { heading: h, kind: "field", role: r, label: SHORT[r] };
-    }
-    if (/时限|时间|期限/.test(t)) return { heading: h, kind: "field", role: "deadline", label: "时限" };
-    if (/要求|内容|措施/.test(t)) return { heading: h, kind: "field", role: "requirement", label: "要求" };
-    return { heading: h, kind: "field", role: "other", label: "备注" };
+    const role = headingRole(h, labels);
+    return role ? field(role) : { heading: h, kind: "field", role: "other", label: "备注" };
   });
   // Every table has a task column: the first column that is not a number or a section.
   if (!cols.some((c) => c.kind === "task")) {

@@ -81,7 +81,8 @@ export function writeTable(w: Writer, t: ImportTable, labels: LabelTable): void 
     }
     const filled = cells.filter((c): c is string[] => c !== null && c.some((l) => !isBlank(l)));
     if (filled.length === 0) continue;
-    // The header again (Word repeats it on each page): a remark, not a task.
+    // The header again (text copied from a PDF or a print repeats it on each page): a
+    // remark, not a task.
     const texts = cells.map((c) => (c === null ? "" : trimAll(c.join(""))));
     while (texts.length > t.header.length && texts[texts.length - 1] === "") texts.pop();
     if (texts.length === t.header.length && texts.every((x, i) => x === trimAll(t.header[i]))) {
